@@ -1,0 +1,81 @@
+import { cpus } from 'node:os';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(':', ''));
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** Every setting the processes read, with its default; the names are part of the interface. */
+export const configSchema = z.object({
+  PORT: int(1, 65535).default(8000),
+  DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/papermill'),
+  REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+  QUEUE_NAME: z.string().min(1).default('document_tasks'),
+  QUEUE_PREFIX: z.string().min(1).default('bull'),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_DIR: z.string().min(1).default('./data/storage'),
+  STORAGE_URL_SECRET: z.string().optional(),
+  PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+  S3_ENDPOINT: url(['http', 'https']).default('http://127.0.0.1:9000'),
+  S3_PUBLIC_ENDPOINT: url(['http', 'https']).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('papermill'),
+  S3_ACCESS_KEY: z.string().default('minioadmin'),
+  S3_SECRET_KEY: z.string().default('minioadmin'),
+  FIGURE_URL_EXPIRY_SECONDS: int(1, 7 * 24 * 3600).default(3600),
+  AUTH_JWKS_URL: url(['http', 'https']).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWT_AUTHORIZED_PARTIES: list.optional(),
+  AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  GUEST_COOKIE_SECURE: bool.default(false),
+  CORS_ORIGINS: list.default([]),
+  MAX_UPLOAD_MB: int(1, 10_000).default(100),
+  MAX_PAGES: int(1, 1_000_000).default(2000),
+  CONVERSION_TIMEOUT_SECONDS: int(1, 86_400).default(300),
+  CONVERSION_MEMORY_MB: int(64, 65_536).default(1024),
+  WORKER_CONCURRENCY: int(1, 256).default(Math.max(1, cpus().length)),
+  RECONCILE_INTERVAL_SECONDS: int(1, 3600).default(30),
+  APP_NAME: z.string().min(1).default('Document Task Queue Service'),
+  APP_ENV: z.string().min(1).default('development'),
+  DEBUG: bool.default(false),
+  PLACEHOLDER_PROCESSING: bool.default(false),
+  SWAGGER_ENABLED: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Thrown with one line naming the first bad setting, so a process can stop with a clear message. */
+export class ConfigError extends Error {}
+
+/** Parses an environment; empty strings count as unset so `.env` files can leave values blank. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue.path.join('.');
+  const value = present[name];
+  throw new ConfigError(
+    `Invalid configuration: ${name}=${JSON.stringify(value ?? '')} ${issue.message.replace(/^Invalid input: /, '')}`,
+  );
+}

@@ -1,0 +1,4 @@
+export { AppConfig, ConfigError, configSchema, parseConfig } from './config.schema.js';
+export { ConfigService } from './config.service.js';
+export { ConfigModule } from './config.module.js';
+export { loadConfig } from './load-config.js';

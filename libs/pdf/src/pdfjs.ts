@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { PdfConversionError } from './errors.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js is ESM-only and heavy: load it once, on first use. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export interface OpenOptions {
+  maxImagePixels?: number;
+}
+
+/** Opens a document with the fonts and CMaps pdf.js needs in Node, mapping its errors to plain sentences. */
+export async function openDocument(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    data,
+    standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    maxImageSize: options.maxImagePixels ?? -1,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw describeOpenError(error);
+  }
+}
+
+function describeOpenError(error: unknown): Error {
+  const name = (error as { name?: string })?.name;
+  if (name === 'PasswordException') {
+    return new PdfConversionError('password_protected', 'The PDF is password-protected');
+  }
+  return new PdfConversionError('invalid_pdf', 'The file is not a valid PDF');
+}
