@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from './config.schema.js';
+import type { AppConfig } from './config.schema.js';
 import { ConfigService } from './config.service.js';
 
 @Global()

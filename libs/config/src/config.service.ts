@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from './config.schema.js';
+import type { AppConfig } from './config.schema.js';
 
 /** Typed, validated settings. The only code that reads `process.env` is `loadConfig`. */
 @Injectable()

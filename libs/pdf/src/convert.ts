@@ -1,6 +1,14 @@
+import { Element } from './classify/elements.js';
+import { dropFurniture } from './classify/furniture.js';
+import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
+import { extractPage } from './extract/page.js';
+import { FigureRegion } from './figures/detect.js';
+import { figurePng } from './figures/render.js';
+import { renderMarkdown } from './markdown/render.js';
+import { PageItem, analyzePage } from './page/analyze.js';
 import { openDocument } from './pdfjs.js';
-import { Assets, ConversionResult, ConvertOptions } from './types.js';
+import { Assets, ConversionResult, ConvertOptions, Figure } from './types.js';
 
 /** Converts PDF bytes to Markdown, figures and the assets object. */
 export async function convertPdf(data: Uint8Array, options: ConvertOptions = {}): Promise<ConversionResult> {
@@ -14,33 +22,77 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
         `The PDF has ${pages} pages; the limit is ${options.maxPages}`,
       );
     }
-    const paragraphs: string[] = [];
     const sizes: Assets['pages']['sizes'] = [];
+    const analyzed: { height: number; items: PageItem[] }[] = [];
+    const pngs = new Map<FigureRegion, Uint8Array>();
     for (let n = 1; n <= pages; n++) {
-      const page = await doc.getPage(n);
-      const [x0, y0, x1, y1] = page.view;
-      sizes.push({ page: n, width: x1 - x0, height: y1 - y0 });
-      let content;
+      let page;
       try {
-        content = await page.getTextContent();
+        page = await doc.getPage(n);
       } catch {
         throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
       }
-      const text = content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-        .join('')
-        .trim();
-      if (text) paragraphs.push(text);
+      let items: PageItem[];
+      try {
+        const content = await extractPage(page, n);
+        sizes.push({ page: n, width: content.width, height: content.height });
+        items = analyzePage(content, { figures: !options.skipFigures });
+        analyzed.push({ height: content.height, items });
+      } catch {
+        throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
+      }
+      for (const item of items) {
+        if (item.kind !== 'figure') continue;
+        const png = await figurePng(doc, page, item.figure, options.maxImagePixels);
+        if (png) pngs.set(item.figure, png);
+      }
       page.cleanup();
       options.onProgress?.({ page: n, pages });
     }
-    return {
-      markdown: paragraphs.join('\n\n') + '\n',
-      figures: [],
-      assets: { figures: [], pages: { count: pages, sizes }, tables: [], outline: [] },
-      pageCount: pages,
-    };
+    const bodySize = bodySizeOf(
+      analyzed.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? [i.block] : []))),
+    );
+    const kept = dropFurniture(analyzed, bodySize).flat();
+    const elements = buildElements(kept, bodySize).filter((e) => e.kind !== 'figure' || pngs.has(e.figure));
+    return assemble(elements, pngs, sizes);
   } finally {
     await doc.destroy();
   }
+}
+
+function assemble(
+  elements: Element[],
+  pngs: Map<FigureRegion, Uint8Array>,
+  sizes: Assets['pages']['sizes'],
+): ConversionResult {
+  const figures: Figure[] = [];
+  const fileOf = new Map<Element, string>();
+  for (const el of elements) {
+    if (el.kind !== 'figure') continue;
+    const png = pngs.get(el.figure);
+    if (!png) continue;
+    const index = figures.length + 1;
+    figures.push({ index, page: el.page, bbox: roundBox(el.bbox), title: el.caption, png });
+    fileOf.set(el, `figures/picture-${index}.png`);
+  }
+  const markdown = renderMarkdown(elements, (el) => fileOf.get(el) ?? null);
+  return {
+    markdown,
+    figures,
+    assets: {
+      figures: figures.map(({ index, page, bbox, title }) => ({ index, page, bbox, title })),
+      pages: { count: sizes.length, sizes },
+      tables: elements.flatMap((e) =>
+        e.kind === 'table' ? [{ page: e.page, bbox: roundBox(e.bbox), caption: e.caption }] : [],
+      ),
+      outline: elements.flatMap((e) =>
+        e.kind === 'heading' ? [{ level: e.level, text: e.text, page: e.page }] : [],
+      ),
+    },
+    pageCount: sizes.length,
+  };
+}
+
+function roundBox(b: [number, number, number, number]): [number, number, number, number] {
+  return b.map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
 }

@@ -1,3 +1,5 @@
 export { convertPdf } from './convert.js';
-export { PdfConversionError, PdfFailureReason } from './errors.js';
+export { PdfConversionError } from './errors.js';
+export type { PdfFailureReason } from './errors.js';
 export * from './types.js';
+export * from './sandbox/index.js';

@@ -1,0 +1,42 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@papermill/config';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { FastApiExceptionFilter } from './common/fastapi-exception.filter.js';
+import { FastApiValidationPipe } from './common/fastapi-validation.pipe.js';
+import { setupSwagger } from './swagger.js';
+
+/** The api application, configured exactly as `main.ts` runs it (the end-to-end tests use it too). */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'https:', 'http:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableCors({
+    origin: config.CORS_ORIGINS,
+    credentials: true,
+    exposedHeaders: ['Content-Disposition', 'X-Request-Id'],
+  });
+  app.useGlobalPipes(new FastApiValidationPipe());
+  app.useGlobalFilters(new FastApiExceptionFilter());
+  app.enableShutdownHooks();
+  if (config.SWAGGER_ENABLED) setupSwagger(app);
+  return app;
+}

@@ -1,0 +1,31 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_API_KEY, BEARER_JWT } from './auth/auth.decorator.js';
+import { GUEST_COOKIE } from './auth/guest-session.js';
+import { packageVersion } from './version.js';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Papermill')
+    .setDescription(
+      'Upload a PDF, poll the task, download the Markdown, read the assets JSON and fetch figures. ' +
+        'Errors are `{"detail": ...}`; validation errors are 422 with a list of `{loc, msg, type}`.',
+    )
+    .setVersion(packageVersion())
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Session JWT' },
+      BEARER_JWT,
+    )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key `pmk_...`' }, BEARER_API_KEY)
+    .addCookieAuth(
+      GUEST_COOKIE,
+      { type: 'apiKey', in: 'cookie', name: GUEST_COOKIE, description: 'Guest session' },
+      GUEST_COOKIE,
+    )
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@papermill/config';
+import { NewFigure, TaskEntity, TasksRepository, TaskStatus } from '@papermill/database';
+import { convertInSandbox, OUTPUT_FILES } from '@papermill/pdf';
+import { StorageService, taskKeys } from '@papermill/storage';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** How often progress is written to the task row at most. */
+const PROGRESS_INTERVAL_MS = 1000;
+
+/** The outcome of one attempt, for the queue to act on. */
+export type ConversionOutcome = 'done' | 'skipped';
+
+/**
+ * Converts one task: PROCESSING, input from storage, conversion in a bounded child process,
+ * outputs and figure rows, DONE. A bad PDF throws `PdfConversionError` (permanent); storage and
+ * database errors propagate to be retried.
+ */
+@Injectable()
+export class ConversionService {
+  private readonly logger = new Logger(ConversionService.name);
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly tasks: TasksRepository,
+    private readonly storage: StorageService,
+  ) {}
+
+  async convert(
+    taskId: string,
+    attempt: number,
+    onProgress?: (percent: number) => void,
+  ): Promise<ConversionOutcome> {
+    // PROCESSING is accepted too: a stalled job (worker killed) is run again under the same id.
+    const task = await this.tasks.transition(
+      taskId,
+      [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
+      TaskStatus.Processing,
+      { attempts: attempt, pagesDone: 0 },
+    );
+    if (!task) return 'skipped';
+    const workDir = await mkdtemp(join(tmpdir(), `papermill-${taskId}-`));
+    try {
+      await this.run(task, workDir, onProgress);
+      return 'done';
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Ends the task FAILED with a message a person can act on (no-op if it is no longer PROCESSING). */
+  async fail(taskId: string, message: string): Promise<void> {
+    await this.tasks.transition(
+      taskId,
+      [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
+      TaskStatus.Failed,
+      {
+        errorMessage: message,
+      },
+    );
+  }
+
+  /** Puts a task whose attempt failed transiently back in the queue's hands. */
+  async requeue(taskId: string): Promise<void> {
+    await this.tasks.transition(taskId, TaskStatus.Processing, TaskStatus.Queued);
+  }
+
+  private async run(
+    task: TaskEntity,
+    workDir: string,
+    onProgress?: (percent: number) => void,
+  ): Promise<void> {
+    const inputPath = join(workDir, 'input.pdf');
+    await pipeline(await this.storage.get(task.inputPath), createWriteStream(inputPath));
+    const outDir = join(workDir, 'out');
+    let lastWrite = 0;
+    const result = await convertInSandbox(
+      inputPath,
+      outDir,
+      {
+        timeoutSeconds: this.config.get('CONVERSION_TIMEOUT_SECONDS'),
+        memoryMb: this.config.get('CONVERSION_MEMORY_MB'),
+        maxPages: this.config.get('MAX_PAGES'),
+      },
+      ({ page, pages }) => {
+        onProgress?.(Math.floor((page / pages) * 100));
+        if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS && page < pages) return;
+        lastWrite = Date.now();
+        this.tasks.setProgress(task.id, page, pages).catch((error: unknown) => {
+          this.logger.warn({ err: error, taskId: task.id }, 'Progress not recorded');
+        });
+      },
+    );
+    if (result.textOnly)
+      this.logger.warn({ taskId: task.id }, 'Figures skipped: the full conversion crashed');
+
+    const keys = taskKeys(task.id);
+    // Same keys on every attempt, so a retry overwrites rather than duplicates.
+    await this.upload(join(outDir, OUTPUT_FILES.markdown), keys.markdown, 'text/markdown; charset=utf-8');
+    await this.upload(join(outDir, OUTPUT_FILES.assets), keys.assets, 'application/json');
+    const figures: NewFigure[] = [];
+    for (const figure of result.figures) {
+      const key = keys.figure(figure.index);
+      await this.upload(join(outDir, figure.file), key, 'image/png');
+      figures.push({
+        figureIndex: figure.index,
+        title: figure.title,
+        s3Key: key,
+        page: figure.page,
+        bbox: figure.bbox,
+      });
+    }
+    await this.tasks.setProgress(task.id, result.pageCount, result.pageCount);
+    const done = await this.tasks.complete(task.id, keys.markdown, figures);
+    if (!done) {
+      // Deleted (or resolved by the reconciler) while converting: leave nothing behind.
+      this.logger.warn({ taskId: task.id }, 'Task gone before completion; discarding outputs');
+      for (const prefix of [`outputs/${task.id}/`, `${task.id}/`]) {
+        await this.storage.deletePrefix(prefix).catch(() => undefined);
+      }
+    }
+  }
+
+  private async upload(path: string, key: string, contentType: string): Promise<void> {
+    const { size } = await stat(path);
+    await this.storage.put(key, createReadStream(path), size, contentType);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@papermill/config';
+import { DocumentJob, DocumentJobData, DocumentQueue } from '@papermill/queue';
+import { PdfConversionError } from '@papermill/pdf';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { ConversionService } from './conversion.service.js';
+
+/** How long a job's lock lives without renewal: a killed worker's job is taken again after this. */
+const LOCK_MS = 30_000;
+
+/**
+ * The BullMQ consumer. It is built by hand rather than with `@Processor()` because the queue's name
+ * comes from configuration (`QUEUE_NAME`), which a decorator cannot read.
+ */
+@Injectable()
+export class ConversionWorker implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ConversionWorker.name);
+  private worker?: Worker<DocumentJobData>;
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly queue: DocumentQueue,
+    private readonly conversions: ConversionService,
+  ) {}
+
+  onModuleInit(): void {
+    const { connection, prefix } = this.queue.queue.opts;
+    this.worker = new Worker<DocumentJobData>(this.queue.name, (job) => this.process(job), {
+      connection,
+      prefix,
+      concurrency: this.config.get('WORKER_CONCURRENCY'),
+      lockDuration: LOCK_MS,
+      stalledInterval: LOCK_MS,
+      // A job that stalls again and again (it kills its worker each time) is failed, not looped.
+      maxStalledCount: 2,
+    });
+    this.worker.on('failed', (job, error) => {
+      if (job) void this.onFailed(job, error);
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'Queue connection error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Waits for active conversions; a job cut short by a hard kill is taken again after its lock expires.
+    await this.worker?.close();
+  }
+
+  private async process(job: Job<DocumentJobData>): Promise<void> {
+    switch (job.name as DocumentJob) {
+      case DocumentJob.Convert:
+        break;
+      default:
+        throw new UnrecoverableError(`Unknown job ${job.name}`);
+    }
+    const { taskId } = job.data;
+    try {
+      const outcome = await this.conversions.convert(taskId, job.attemptsMade + 1, (percent) => {
+        void job.updateProgress(percent).catch(() => undefined);
+      });
+      this.logger.log({ taskId, outcome }, 'Conversion finished');
+    } catch (error) {
+      if (error instanceof PdfConversionError) {
+        await this.conversions.fail(taskId, error.message);
+        this.logger.warn({ taskId, reason: error.reason }, error.message);
+        throw new UnrecoverableError(error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** Transient failures are retried with backoff; the last one ends the task FAILED. */
+  private async onFailed(job: Job<DocumentJobData>, error: Error): Promise<void> {
+    if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return;
+    const { taskId } = job.data;
+    const attempts = job.opts.attempts ?? 1;
+    this.logger.error({ err: error, taskId, attempt: job.attemptsMade }, 'Conversion attempt failed');
+    try {
+      if (job.attemptsMade >= attempts) {
+        await this.conversions.fail(
+          taskId,
+          'The conversion failed because of a temporary problem; please try again',
+        );
+      } else {
+        await this.conversions.requeue(taskId);
+      }
+    } catch (stateError) {
+      this.logger.error(
+        { err: stateError, taskId },
+        'Task state not updated; the reconciler will resolve it',
+      );
+    }
+  }
+}

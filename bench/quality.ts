@@ -1,0 +1,116 @@
+/**
+ * Quality benchmark: converts every PDF of a corpus folder that has a Markdown answer and scores the
+ * output with opendataloader-bench's metrics (NID, TEDS, MHS; see bench/metrics) plus figure recall
+ * and precision against the answer's pictures.
+ *
+ *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { convertPdf } from '@papermill/pdf';
+import { listDocuments, type CorpusDocument } from './corpus.js';
+import { countMatches, MIN_IOU } from './figures.js';
+import { mean, scoreDocument, type DocumentScores } from './metrics/index.js';
+import { fmt, formatTable } from './table.js';
+
+interface DocumentResult extends DocumentScores {
+  name: string;
+  pages: number;
+  seconds: number;
+  /** Expected pictures, found figures and matches; null when the answer has no picture geometry. */
+  figures: { expected: number; found: number; matched: number } | null;
+  error?: string;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'ignore-pictures': { type: 'boolean', default: false }, out: { type: 'string' } },
+});
+const corpusDir = positionals[0] ?? '../shared/corpus/docling';
+const ignorePictures = values['ignore-pictures'];
+
+async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
+  const data = new Uint8Array(readFileSync(doc.pdfPath));
+  const started = performance.now();
+  let markdown = '';
+  let pages = 0;
+  let found: { page: number; box: [number, number, number, number] }[] = [];
+  let error: string | undefined;
+  try {
+    const result = await convertPdf(data);
+    markdown = result.markdown;
+    pages = result.pageCount;
+    found = result.figures.map((f) => ({ page: f.page, box: f.bbox }));
+  } catch (err) {
+    // A failed conversion scores as empty output rather than stopping the run.
+    error = err instanceof Error ? err.message : String(err);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (values.out) writeFileSync(join(values.out, `${doc.name}.md`), markdown);
+  const figures = doc.pictures && {
+    expected: doc.pictures.length,
+    found: found.length,
+    matched: countMatches(doc.pictures, found),
+  };
+  return {
+    name: doc.name,
+    pages,
+    seconds,
+    figures,
+    error,
+    ...scoreDocument(doc.answer, markdown, { ignorePictures }),
+  };
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+function printReport(results: DocumentResult[]): void {
+  const rows = results.map((r) => [
+    r.name,
+    String(r.pages),
+    fmt(r.nid),
+    fmt(r.teds),
+    fmt(r.mhs),
+    fmt(r.overall),
+    r.figures ? `${r.figures.matched}/${r.figures.expected}` : '-',
+    r.figures ? String(r.figures.found) : '-',
+    r.pages > 0 ? (r.seconds / r.pages).toFixed(3) : '-',
+  ]);
+  console.log(
+    formatTable(['document', 'pages', 'NID', 'TEDS', 'MHS', 'overall', 'figs', 'found', 's/page'], rows),
+  );
+  for (const r of results.filter((r) => r.error)) console.log(`error ${r.name}: ${r.error}`);
+
+  // Scores: mean over documents where they apply. Figures: pooled over documents with geometry.
+  const pick = (key: 'nid' | 'teds' | 'mhs' | 'overall') => mean(results.map((r) => r[key]));
+  const withFigures = results.flatMap((r) => (r.figures ? [r.figures] : []));
+  const sum = (key: 'expected' | 'found' | 'matched') => withFigures.reduce((s, f) => s + f[key], 0);
+  const pages = results.reduce((s, r) => s + r.pages, 0);
+  const seconds = results.reduce((s, r) => s + r.seconds, 0);
+  console.log();
+  console.log(
+    `overall ${fmt(pick('overall'))}  NID ${fmt(pick('nid'))}  TEDS ${fmt(pick('teds'))}  MHS ${fmt(pick('mhs'))}`,
+  );
+  console.log(
+    `figures recall ${fmt(ratio(sum('matched'), sum('expected')))} (${sum('matched')}/${sum('expected')})  ` +
+      `precision ${fmt(ratio(sum('matched'), sum('found')))} (${sum('matched')}/${sum('found')})  ` +
+      `[same page, IoU >= ${MIN_IOU}; ${withFigures.length} documents with picture geometry]`,
+  );
+  console.log(`speed ${fmt(ratio(seconds, pages))} s/page  (${pages} pages in ${seconds.toFixed(1)} s)`);
+  console.log(
+    `documents ${results.length}  ignore-pictures ${ignorePictures ? 'yes' : 'no'}  corpus ${corpusDir}`,
+  );
+}
+
+const documents = listDocuments(corpusDir);
+if (documents.length === 0) {
+  console.error(`No <name>.pdf with a <name>.md answer in ${corpusDir}`);
+  process.exit(1);
+}
+if (values.out) mkdirSync(values.out, { recursive: true });
+// Untimed first conversion so loading pdf.js is not billed to the first document.
+await convertPdf(new Uint8Array(readFileSync(documents[0].pdfPath))).catch(() => undefined);
+const results: DocumentResult[] = [];
+for (const doc of documents) results.push(await evaluate(doc));
+printReport(results);

@@ -1,0 +1,14 @@
+export { ApiKeyEntity } from './entities/api-key.entity.js';
+export { FigureEntity } from './entities/figure.entity.js';
+export { TaskEntity } from './entities/task.entity.js';
+export { IN_FLIGHT_STATUSES, TaskStatus } from './entities/task-status.js';
+export { DatabaseModule } from './database.module.js';
+export { dataSourceOptions } from './data-source-options.js';
+export { createDatabaseIfMissing, openDatabase, runMigrations } from './prepare-database.js';
+export type { Page, PageRequest } from './page.js';
+export type { TaskOwner } from './task-owner.js';
+export { ApiKeysRepository } from './repositories/api-keys.repository.js';
+export type { NewApiKey } from './repositories/api-keys.repository.js';
+export { FiguresRepository } from './repositories/figures.repository.js';
+export { TasksRepository } from './repositories/tasks.repository.js';
+export type { DeleteOutcome, NewFigure, NewTask } from './repositories/tasks.repository.js';

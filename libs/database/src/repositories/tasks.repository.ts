@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { FigureEntity } from '../entities/figure.entity.js';
+import { TaskStatus } from '../entities/task-status.js';
+import { TaskEntity } from '../entities/task.entity.js';
+import { Page, PageRequest } from '../page.js';
+import { TaskOwner, ownerColumns, ownerWhere } from '../task-owner.js';
+
+export interface NewTask {
+  id: string;
+  fileName: string;
+  inputPath: string;
+  owner: TaskOwner;
+}
+
+type TransitionPatch = Partial<
+  Pick<TaskEntity, 'outputPath' | 'errorMessage' | 'pageCount' | 'pagesDone' | 'attempts'>
+>;
+
+export type NewFigure = Pick<FigureEntity, 'figureIndex' | 'title' | 's3Key' | 'page' | 'bbox'>;
+
+export type DeleteOutcome = 'deleted' | 'not_found' | 'in_flight';
+
+/**
+ * Every read and write of `tasks`. Status changes are compare-and-set (`WHERE status = ANY(from)`),
+ * so the api, the worker and the reconciler can never overwrite each other's transitions.
+ */
+@Injectable()
+export class TasksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(TaskEntity);
+  }
+
+  async create(task: NewTask): Promise<TaskEntity> {
+    const entity = this.repo.create({
+      id: task.id,
+      fileName: task.fileName,
+      inputPath: task.inputPath,
+      status: TaskStatus.Pending,
+      outputPath: null,
+      errorMessage: null,
+      ...ownerColumns(task.owner),
+    });
+    return this.repo.save(entity);
+  }
+
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findOwned(id: string, owner: TaskOwner): Promise<TaskEntity | null> {
+    return this.repo.findOneBy({ id, ...ownerWhere(owner) });
+  }
+
+  async listOwned(owner: TaskOwner, page: PageRequest): Promise<Page<TaskEntity>> {
+    const [items, total] = await this.repo.findAndCount({
+      where: ownerWhere(owner),
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
+  }
+
+  /** Moves the task from one of `from` to `to`; null when it was in another status (or is gone). */
+  async transition(
+    id: string,
+    from: TaskStatus | readonly TaskStatus[],
+    to: TaskStatus,
+    patch: TransitionPatch = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TaskEntity | null> {
+    const statuses = Array.isArray(from) ? [...from] : [from];
+    const result = await manager.update(TaskEntity, { id, status: In(statuses) }, { ...patch, status: to });
+    return result.affected ? manager.findOneBy(TaskEntity, { id }) : null;
+  }
+
+  /** Records conversion progress without touching the status. */
+  async setProgress(id: string, pagesDone: number, pageCount: number): Promise<void> {
+    await this.repo.update({ id, status: TaskStatus.Processing }, { pagesDone, pageCount });
+  }
+
+  /** Replaces the task's figures and marks it DONE in one transaction (idempotent across attempts). */
+  async complete(id: string, outputPath: string, figures: NewFigure[]): Promise<TaskEntity | null> {
+    return this.dataSource
+      .transaction(async (manager) => {
+        await manager.delete(FigureEntity, { taskId: id });
+        if (figures.length)
+          await manager.insert(
+            FigureEntity,
+            figures.map((f) => ({ ...f, taskId: id })),
+          );
+        const done = await this.transition(
+          id,
+          TaskStatus.Processing,
+          TaskStatus.Done,
+          { outputPath, errorMessage: null },
+          manager,
+        );
+        // Deleted or resolved elsewhere meanwhile: keep nothing of this attempt.
+        if (!done) throw new TaskGoneError();
+        return done;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TaskGoneError) return null;
+        throw error;
+      });
+  }
+
+  /**
+   * Deletes a task that is not in flight. `removeObjects` runs inside the transaction, with the row
+   * locked, so a storage failure leaves the row (and a retry possible) rather than orphan objects.
+   */
+  async deleteOwned(
+    id: string,
+    owner: TaskOwner,
+    inFlight: readonly TaskStatus[],
+    removeObjects: (task: TaskEntity) => Promise<void>,
+  ): Promise<DeleteOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await manager.findOne(TaskEntity, {
+        where: { id, ...ownerWhere(owner) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!task) return 'not_found';
+      if (inFlight.includes(task.status)) return 'in_flight';
+      await removeObjects(task);
+      await manager.delete(TaskEntity, { id });
+      return 'deleted';
+    });
+  }
+
+  /** Tasks sitting in one of `statuses` since before `before` (candidates for the reconciler). */
+  findStale(statuses: readonly TaskStatus[], before: Date, limit = 100): Promise<TaskEntity[]> {
+    return this.repo.find({
+      where: { status: In([...statuses]), updatedAt: LessThan(before) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+  }
+}
+
+class TaskGoneError extends Error {}

@@ -1,0 +1,188 @@
+import { boxGap, unionBox } from '../model.js';
+import { TextBlock } from '../layout/blocks.js';
+import { Line } from '../layout/lines.js';
+import { listMarker } from '../layout/markers.js';
+import { PageItem } from '../page/analyze.js';
+import { captionKind } from './captions.js';
+import { Element, ListItem } from './elements.js';
+import { isHeading, numberingDepth } from './headings.js';
+import { blockText, joinLines } from './text.js';
+
+/** The body font size: the size carrying most characters. */
+export function bodySizeOf(blocks: TextBlock[]): number {
+  const weights = new Map<number, number>();
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      const key = Math.round(l.size * 2) / 2;
+      weights.set(key, (weights.get(key) ?? 0) + l.text.length);
+    }
+  }
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, w] of weights) {
+    if (w > bestWeight) {
+      best = size;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+/** Turns ordered page items into headings, paragraphs, lists, code, tables and figures. */
+export function buildElements(items: PageItem[], bodySize: number): Element[] {
+  const out: Element[] = [];
+  const headingSizes: number[] = [];
+  const pending: { el: Element & { kind: 'heading' }; size: number; bold: boolean }[] = [];
+  for (const item of items) {
+    if (item.kind === 'figure') {
+      out.push({ kind: 'figure', page: item.page, bbox: item.bbox, figure: item.figure, caption: null });
+      continue;
+    }
+    if (item.kind === 'table') {
+      out.push({ kind: 'table', page: item.page, bbox: item.bbox, rows: item.table.rows, caption: null });
+      continue;
+    }
+    const block = item.block;
+    const text = blockText(block);
+    if (block.lines.every((l) => l.mono) && !captionKind(text)) {
+      out.push({ kind: 'code', page: item.page, bbox: item.bbox, text: codeText(block.lines) });
+      continue;
+    }
+    if (listMarker(block.lines[0].text) && !captionKind(text)) {
+      const items = listItems(block.lines);
+      const prev = out[out.length - 1];
+      if (prev?.kind === 'list' && prev.page === item.page) {
+        prev.items.push(...items);
+        prev.bbox = unionBox(prev.bbox, item.bbox);
+      } else out.push({ kind: 'list', page: item.page, bbox: item.bbox, items });
+      continue;
+    }
+    if (!captionKind(text) && isHeading(block, bodySize)) {
+      const el = { kind: 'heading' as const, page: item.page, bbox: item.bbox, level: 2, text };
+      pending.push({ el, size: block.size, bold: block.lines.every((l) => l.bold) });
+      headingSizes.push(block.size);
+      out.push(el);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (prev?.kind === 'paragraph' && continuesParagraph(prev, item.bbox, item.page, text, block.size)) {
+      prev.text = joinLines([{ text: prev.text } as Line, { text } as Line]);
+      continue;
+    }
+    out.push({ kind: 'paragraph', page: item.page, bbox: item.bbox, text, size: block.size });
+  }
+  assignLevels(pending, bodySize);
+  nestLists(out);
+  return attachCaptions(out);
+}
+
+/** A paragraph cut by a column or page break goes on when the next block starts in lower case. */
+function continuesParagraph(
+  prev: Element & { kind: 'paragraph' },
+  bbox: [number, number, number, number],
+  page: number,
+  text: string,
+  size: number,
+): boolean {
+  if (/[.!?:;。)"”]$/.test(prev.text) || !/^\p{Ll}/u.test(text)) return false;
+  if (Math.abs(prev.size - size) > 0.5) return false;
+  const jumped = page !== prev.page || bbox[3] > prev.bbox[1] + 2;
+  return jumped && !captionKind(prev.text);
+}
+
+function assignLevels(
+  headings: { el: { level: number; text: string }; size: number; bold: boolean }[],
+  body: number,
+) {
+  const sizes = [
+    ...new Set(headings.filter((h) => h.size >= body * 1.12).map((h) => Math.round(h.size))),
+  ].sort((a, b) => b - a);
+  const largest = sizes[0];
+  for (const h of headings) {
+    const depth = numberingDepth(h.el.text);
+    const rank = sizes.indexOf(Math.round(h.size));
+    const bySize = rank < 0 ? sizes.length : rank;
+    // Two levels below the title are enough to outline; finer levels mostly add noise.
+    h.el.level = Math.min(3, 2 + (depth > 2 ? 1 : Math.min(bySize, 1)));
+  }
+  // One heading set clearly larger than every other is the document title.
+  const top = headings.filter((h) => Math.round(h.size) === largest);
+  if (top.length === 1 && headings.length > 1 && largest >= body * 1.4) top[0].el.level = 1;
+}
+
+function codeText(lines: Line[]): string {
+  const left = Math.min(...lines.map((l) => l.bbox[0]));
+  return lines
+    .map((l) => {
+      const charWidth = (l.bbox[2] - l.bbox[0]) / Math.max(1, l.text.length);
+      const indent = Math.max(0, Math.round((l.bbox[0] - left) / Math.max(charWidth, 1)));
+      return ' '.repeat(Math.min(indent, 40)) + l.text;
+    })
+    .join('\n');
+}
+
+function listItems(lines: Line[]): ListItem[] {
+  const items: (ListItem & { x: number })[] = [];
+  const parts: Line[][] = [];
+  for (const line of lines) {
+    const m = listMarker(line.text);
+    if (m || !items.length) {
+      items.push({
+        level: 0,
+        ordered: m?.ordered ?? false,
+        marker: m?.marker ?? '-',
+        text: '',
+        x: line.rtl ? -line.bbox[2] : line.bbox[0],
+      });
+      parts.push([{ ...line, text: m ? m.rest : line.text }]);
+    } else parts[parts.length - 1].push(line);
+  }
+  items.forEach((it, i) => (it.text = joinLines(parts[i])));
+  return items.map((it) => ({ ...it, level: it.x }));
+}
+
+/** Turns marker x positions (stored in level) into nesting depths per list. */
+function nestLists(elements: Element[]) {
+  for (const el of elements) {
+    if (el.kind !== 'list') continue;
+    const xs: number[] = [];
+    for (const it of el.items) if (!xs.some((x) => Math.abs(x - it.level) < 4)) xs.push(it.level);
+    xs.sort((a, b) => a - b);
+    for (const it of el.items)
+      it.level = Math.max(
+        0,
+        xs.findIndex((x) => Math.abs(x - it.level) < 4),
+      );
+  }
+}
+
+/** Moves figure captions onto the nearest figure; table captions stay in the text and are recorded. */
+function attachCaptions(elements: Element[]): Element[] {
+  const removed = new Set<Element>();
+  for (const el of elements) {
+    if (el.kind !== 'paragraph') continue;
+    const kind = captionKind(el.text);
+    if (!kind) continue;
+    const targets = elements.filter(
+      (t): t is Element & { kind: 'figure' | 'table' } =>
+        (t.kind === 'figure' || t.kind === 'table') && t.page === el.page && t.caption === null,
+    );
+    const preferred = targets.filter((t) => t.kind === kind);
+    const pool = preferred.length ? preferred : targets;
+    let best: (Element & { kind: 'figure' | 'table' }) | undefined;
+    let bestGap = 80;
+    for (const t of pool) {
+      const gap = boxGap(t.bbox, el.bbox);
+      if (gap < bestGap) {
+        best = t;
+        bestGap = gap;
+      }
+    }
+    if (!best) continue;
+    best.caption = el.text;
+    if (best.kind === 'figure') removed.add(el);
+  }
+  return elements.filter((e) => !removed.has(e));
+}
+
+export { blockText };

@@ -1,0 +1,25 @@
+/** What a font's name and pdf.js' flags tell about its style. */
+export interface FontStyle {
+  bold: boolean;
+  italic: boolean;
+  mono: boolean;
+}
+
+// TeX fonts name their series in the file name: CMBX10 / SFBX1000 (bold extended), CMTI / SFTI (italic).
+const BOLD = /bold|black|heavy|semibold|demi|[-,]bd\b|bx\d{2,4}$/i;
+const ITALIC = /italic|oblique|[-,]it\b|slanted|(ti|sl)\d{2,4}$/i;
+const MONO = /mono|courier|consol|menlo|typewriter|tt\d{2,4}$|inconsolata|code|fixed/i;
+
+export function fontStyle(
+  name: string,
+  family: string,
+  flags: { bold?: boolean; italic?: boolean },
+): FontStyle {
+  // Subset fonts carry a "ABCDEF+" prefix that can contain the letters above by chance.
+  const clean = name.replace(/^[A-Z]{6}\+/, '');
+  return {
+    bold: Boolean(flags.bold) || BOLD.test(clean),
+    italic: Boolean(flags.italic) || ITALIC.test(clean),
+    mono: MONO.test(clean),
+  };
+}

@@ -1,0 +1,153 @@
+import { TextRun } from '../model.js';
+import { BBox } from '../types.js';
+import { normalizeText } from './text-normalize.js';
+import { isListMarker } from './markers.js';
+
+/** Runs sharing a baseline and close together: one line of one column (or one table cell). */
+export interface Line {
+  runs: TextRun[];
+  bbox: BBox;
+  base: number;
+  /** Dominant font size, weighted by characters. */
+  size: number;
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  mono: boolean;
+  rtl: boolean;
+}
+
+/** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
+const GUTTER_GAP = 0.9;
+const ALWAYS_SPLIT_GAP = 2.5;
+/** Lines a gutter must cross, besides the one being split, to count as a column boundary. */
+const GUTTER_LINES = 2;
+
+/**
+ * Groups runs into lines; a line is split where its gap lines up with gaps on other lines (a column
+ * gutter or table column), or where the gap is too wide for any word space. Justified text has wide
+ * word spaces too, but they do not line up.
+ */
+export function buildLines(runs: TextRun[]): Line[] {
+  const sorted = [...runs].sort((a, b) => b.base - a.base || a.x0 - b.x0);
+  const bands: TextRun[][] = [];
+  let band: TextRun[] = [];
+  for (const run of sorted) {
+    if (band.length && !sameBand(band, run)) {
+      bands.push(band);
+      band = [];
+    }
+    band.push(run);
+  }
+  if (band.length) bands.push(band);
+  const byX = bands.map((b) => [...b].sort((x, y) => x.x0 - y.x0));
+  const gaps = byX.map(candidateGaps);
+  const all = gaps.flat();
+  return byX.flatMap((b, i) => splitAtGaps(b, gaps[i], all)).map(makeLine);
+}
+
+interface Gap {
+  x0: number;
+  x1: number;
+  size: number;
+  /** Index of the run right after the gap. */
+  at: number;
+  /** Left side ends in a bullet or section number: keep it with its text. */
+  marker: boolean;
+}
+
+function candidateGaps(runs: TextRun[]): Gap[] {
+  const out: Gap[] = [];
+  let right = runs[0]?.x1 ?? 0;
+  let start = 0;
+  for (let i = 1; i < runs.length; i++) {
+    const size = Math.max(runs[i].size, runs[i - 1].size);
+    if (runs[i].x0 - right > GUTTER_GAP * size) {
+      const head = runs
+        .slice(start, i)
+        .map((r) => r.text)
+        .join('')
+        .trim();
+      const marker = isListMarker(head) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
+      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
+      start = i;
+    }
+    right = Math.max(right, runs[i].x1);
+  }
+  return out;
+}
+
+function sameBand(band: TextRun[], run: TextRun): boolean {
+  // Compare against the band's main runs so that a superscript does not drag the band downwards.
+  const main = band.reduce((a, b) => (b.size > a.size ? b : a));
+  const overlap = Math.min(main.y1, run.y1) - Math.max(main.y0, run.y0);
+  const minHeight = Math.min(main.y1 - main.y0, run.y1 - run.y0);
+  return overlap > 0.5 * minHeight && Math.abs(main.base - run.base) < 0.6 * Math.max(main.size, run.size);
+}
+
+function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
+  const cuts = gaps
+    .filter((g) => {
+      if (g.marker) return false;
+      if (g.x1 - g.x0 > ALWAYS_SPLIT_GAP * g.size) return true;
+      let crossing = 0;
+      for (const o of all) {
+        if (o === g) continue;
+        const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0);
+        if (overlap > 0.5 * Math.min(g.x1 - g.x0, o.x1 - o.x0)) crossing++;
+        if (crossing >= GUTTER_LINES) return true;
+      }
+      return false;
+    })
+    .map((g) => g.at);
+  const out: TextRun[][] = [];
+  let from = 0;
+  for (const at of [...cuts, runs.length]) {
+    if (at > from) out.push(runs.slice(from, at));
+    from = at;
+  }
+  return out;
+}
+
+export function makeLine(runs: TextRun[]): Line {
+  const rtlChars = runs.filter((r) => r.rtl).reduce((n, r) => n + r.text.length, 0);
+  const chars = runs.reduce((n, r) => n + r.text.length, 0);
+  const rtl = rtlChars > chars / 2;
+  const ordered = [...runs].sort((a, b) => (rtl ? b.x1 - a.x1 : a.x0 - b.x0));
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const run of ordered) {
+    if (prev) {
+      const gap = rtl ? prev.x0 - run.x1 : run.x0 - prev.x1;
+      const spaced = /\s$/.test(text) || /^\s/.test(run.text);
+      if (!spaced && gap > 0.15 * Math.min(prev.size, run.size)) text += ' ';
+    }
+    text += run.text;
+    prev = run;
+  }
+  const weight = (pick: (r: TextRun) => boolean) =>
+    runs.filter(pick).reduce((n, r) => n + r.text.trim().length, 0) > chars * 0.5;
+  const sizes = new Map<number, number>();
+  for (const r of runs) {
+    const key = Math.round(r.size * 2) / 2;
+    sizes.set(key, (sizes.get(key) ?? 0) + r.text.length);
+  }
+  const size = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const main = runs.filter((r) => Math.abs(r.size - size) < 0.6);
+  return {
+    runs: ordered,
+    bbox: [
+      Math.min(...runs.map((r) => r.x0)),
+      Math.min(...runs.map((r) => r.y0)),
+      Math.max(...runs.map((r) => r.x1)),
+      Math.max(...runs.map((r) => r.y1)),
+    ],
+    base: (main.length ? main : runs).reduce((s, r) => s + r.base, 0) / (main.length || runs.length),
+    size,
+    text: normalizeText(text.replace(/\s+/g, ' ').trim()),
+    bold: weight((r) => r.bold),
+    italic: weight((r) => r.italic),
+    mono: weight((r) => r.mono),
+    rtl,
+  };
+}

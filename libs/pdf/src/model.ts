@@ -1,0 +1,71 @@
+import { BBox } from './types.js';
+
+/** A piece of text as pdf.js reports it, in page space (points, origin bottom-left). */
+export interface TextRun {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Baseline y. */
+  base: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  mono: boolean;
+  rtl: boolean;
+}
+
+/** A raster image painted on the page. */
+export interface PageImage {
+  bbox: BBox;
+  /** pdf.js object id of the decoded image, or null for inline images. */
+  objId: string | null;
+}
+
+/** One subpath of a painted vector path. */
+export interface PagePath {
+  bbox: BBox;
+  stroked: boolean;
+  filled: boolean;
+  /** Only straight segments (lines and rectangles): candidates for table rules. */
+  straight: boolean;
+}
+
+export interface PageContent {
+  page: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  images: PageImage[];
+  paths: PagePath[];
+}
+
+export function boxWidth(b: BBox): number {
+  return b[2] - b[0];
+}
+
+export function boxHeight(b: BBox): number {
+  return b[3] - b[1];
+}
+
+export function boxArea(b: BBox): number {
+  return Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
+}
+
+export function unionBox(a: BBox, b: BBox): BBox {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+export function intersectionArea(a: BBox, b: BBox): number {
+  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Distance between two boxes (0 when they touch or overlap). */
+export function boxGap(a: BBox, b: BBox): number {
+  const dx = Math.max(0, Math.max(a[0], b[0]) - Math.min(a[2], b[2]));
+  const dy = Math.max(0, Math.max(a[1], b[1]) - Math.min(a[3], b[3]));
+  return Math.hypot(dx, dy);
+}

@@ -1,0 +1,65 @@
+import { BBox } from '../types.js';
+import { PageContent, TextRun, boxArea, intersectionArea } from '../model.js';
+import { FigureRegion, detectFigures } from '../figures/detect.js';
+import { TextBlock, buildBlocks } from '../layout/blocks.js';
+import { buildLines } from '../layout/lines.js';
+import { readingOrder } from '../layout/order.js';
+import { TableGrid, buildGrid } from '../tables/grid.js';
+import { findRules, groupRules } from '../tables/rules.js';
+import { findAlignedTables } from '../tables/aligned.js';
+
+export type PageItem =
+  | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
+  | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
+  | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
+
+function inside(run: TextRun, box: BBox, margin = 1): boolean {
+  const x = (run.x0 + run.x1) / 2;
+  const y = (run.y0 + run.y1) / 2;
+  return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
+}
+
+/** Finds the tables, pictures and text blocks of one page, in reading order. */
+export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
+  let runs = content.runs;
+  const tables: TableGrid[] = [];
+  for (const group of groupRules(findRules(content.paths))) {
+    const [x0, y0, x1, y1] = group.bbox;
+    if (x1 - x0 < 40 || group.rules.filter((r) => r.horizontal).length < 2) continue;
+    const region: BBox = [x0, y0, x1, y1];
+    const grid = buildGrid(
+      region,
+      group.rules,
+      runs.filter((r) => inside(r, region, 1)),
+    );
+    if (!grid) continue;
+    tables.push(grid);
+    runs = runs.filter((r) => !inside(r, region, 1));
+  }
+  let figures = options.figures ? detectFigures(content) : [];
+  // A drawn table is found as rules first; drawings overlapping it are its cell shading.
+  figures = figures.filter(
+    (f) =>
+      !tables.some(
+        (t) => intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox)),
+      ),
+  );
+  runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
+
+  const lines = buildLines(runs);
+  const aligned = findAlignedTables(lines);
+  tables.push(...aligned.tables);
+  const items: PageItem[] = [
+    ...buildBlocks(lines.filter((l) => !aligned.used.has(l))).map((block) => ({
+      kind: 'text' as const,
+      page: content.page,
+      bbox: block.bbox,
+      block,
+    })),
+    ...figures.map((figure) => ({ kind: 'figure' as const, page: content.page, bbox: figure.bbox, figure })),
+    ...tables.map((table) => ({ kind: 'table' as const, page: content.page, bbox: table.bbox, table })),
+  ];
+  const rtlChars = runs.filter((r) => r.rtl).reduce((n, r) => n + r.text.length, 0);
+  const chars = runs.reduce((n, r) => n + r.text.length, 0);
+  return readingOrder(items, rtlChars > chars / 2);
+}

@@ -1,0 +1,32 @@
+import { BBox, ConvertProgress } from '../types.js';
+import { PdfFailureReason } from '../errors.js';
+
+/** What the parent asks the child to do. */
+export interface SandboxRequest {
+  inputPath: string;
+  outDir: string;
+  maxPages: number;
+  maxImagePixels: number;
+  skipFigures: boolean;
+}
+
+export interface SandboxFigure {
+  index: number;
+  page: number;
+  bbox: BBox;
+  title: string | null;
+  /** Relative to `outDir`: `figures/picture-<index>.png`. */
+  file: string;
+}
+
+/** Messages from the child, over the IPC channel. */
+export type SandboxMessage =
+  | ({ type: 'progress' } & ConvertProgress)
+  | { type: 'done'; pageCount: number; figures: SandboxFigure[] }
+  | { type: 'failed'; reason: PdfFailureReason; message: string };
+
+export const OUTPUT_FILES = {
+  markdown: 'result.md',
+  assets: 'result.assets.json',
+  figure: (index: number) => `figures/picture-${index}.png`,
+};

@@ -1,0 +1,83 @@
+import { BBox } from '../types.js';
+import { unionBox } from '../model.js';
+import { Line } from '../layout/lines.js';
+import { TableGrid } from './grid.js';
+
+/** Cells of a whitespace table are short; longer pieces are text columns. */
+const MAX_CELL_CHARS = 40;
+const MIN_ROWS = 3;
+
+/**
+ * Tables without rules: three or more consecutive rows, each split into several short pieces by wide
+ * gaps that line up from row to row. Returns the tables and the lines they consumed.
+ */
+export function findAlignedTables(lines: Line[]): { tables: TableGrid[]; used: Set<Line> } {
+  const rows = toRows(lines);
+  const tables: TableGrid[] = [];
+  const used = new Set<Line>();
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end < rows.length && isCandidate(rows[end]) && (end === start || closeBelow(rows[end - 1], rows[end]))) {
+      end++;
+    }
+    if (end - start >= MIN_ROWS) {
+      const grid = toGrid(rows.slice(start, end));
+      if (grid) {
+        tables.push(grid);
+        for (const row of rows.slice(start, end)) row.forEach((l) => used.add(l));
+      }
+    }
+    start = Math.max(end, start + 1);
+  }
+  return { tables, used };
+}
+
+function toRows(lines: Line[]): Line[][] {
+  const sorted = [...lines].sort((a, b) => b.base - a.base);
+  const rows: Line[][] = [];
+  for (const line of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0].base - line.base) < 0.5 * line.size) row.push(line);
+    else rows.push([line]);
+  }
+  return rows.map((r) => r.sort((a, b) => a.bbox[0] - b.bbox[0]));
+}
+
+function isCandidate(row: Line[]): boolean {
+  return row.length >= 2 && row.every((l) => l.text.length <= MAX_CELL_CHARS);
+}
+
+function closeBelow(above: Line[], below: Line[]): boolean {
+  return above[0].base - below[0].base < 3 * above[0].size;
+}
+
+/** Columns are clusters of horizontally overlapping cells; every column must recur on most rows. */
+function toGrid(rows: Line[][]): TableGrid | null {
+  const columns: { x0: number; x1: number; rows: Set<number> }[] = [];
+  rows.forEach((row, r) => {
+    for (const cell of row) {
+      const hit = columns.find((c) => Math.min(c.x1, cell.bbox[2]) - Math.max(c.x0, cell.bbox[0]) > -2);
+      if (hit) {
+        hit.x0 = Math.min(hit.x0, cell.bbox[0]);
+        hit.x1 = Math.max(hit.x1, cell.bbox[2]);
+        hit.rows.add(r);
+      } else columns.push({ x0: cell.bbox[0], x1: cell.bbox[2], rows: new Set([r]) });
+    }
+  });
+  columns.sort((a, b) => a.x0 - b.x0);
+  for (let i = 1; i < columns.length; i++) {
+    if (columns[i].x0 < columns[i - 1].x1) return null; // overlapping columns: not a grid
+  }
+  if (columns.length < 2 || columns.some((c) => c.rows.size < rows.length / 2)) return null;
+  const grid = rows.map((row) =>
+    columns.map((c) =>
+      row
+        .filter((l) => Math.min(c.x1, l.bbox[2]) - Math.max(c.x0, l.bbox[0]) > -2)
+        .map((l) => l.text)
+        .join(' '),
+    ),
+  );
+  const bbox: BBox = rows.flat().map((l) => l.bbox).reduce(unionBox);
+  return { bbox, rows: grid };
+}

@@ -1,0 +1,145 @@
+import { BBox } from '../types.js';
+import { TextRun } from '../model.js';
+import { normalizeText } from '../layout/text-normalize.js';
+import { Rule } from './rules.js';
+
+export interface TableGrid {
+  bbox: BBox;
+  rows: string[][];
+}
+
+/** Merges nearby positions (points) into one boundary. */
+function dedupe(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1] > tolerance) out.push(v);
+  return out;
+}
+
+/** Text lines inside a region: runs sharing a baseline band, top first. */
+function baselineBands(runs: TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => b.base - a.base);
+  const bands: TextRun[][] = [];
+  for (const run of sorted) {
+    const band = bands[bands.length - 1];
+    if (band && Math.abs(band[0].base - run.base) < 0.5 * run.size) band.push(run);
+    else bands.push([run]);
+  }
+  return bands;
+}
+
+/** Column boundaries from empty vertical strips shared by every multi-cell row. */
+function gapColumns(bands: TextRun[][], bbox: BBox): number[] {
+  const split = (band: TextRun[]) => {
+    const byX = [...band].sort((a, b) => a.x0 - b.x0);
+    const spans: [number, number][] = [];
+    for (const r of byX) {
+      const last = spans[spans.length - 1];
+      if (last && r.x0 - last[1] < 0.6 * r.size) last[1] = Math.max(last[1], r.x1);
+      else spans.push([r.x0, r.x1]);
+    }
+    return spans;
+  };
+  const rows = bands.map(split);
+  const multi = rows.filter((s) => s.length > 1);
+  // Rows with one span are titles or cells spanning the table: they must not close the gutters.
+  const used = multi.length >= 2 ? multi : rows;
+  const spans = used.flat().sort((a, b) => a[0] - b[0]);
+  const bounds: number[] = [bbox[0]];
+  let end = -Infinity;
+  for (const [x0, x1] of spans) {
+    if (end > -Infinity && x0 > end) bounds.push((end + x0) / 2);
+    end = Math.max(end, x1);
+  }
+  bounds.push(bbox[2]);
+  return bounds;
+}
+
+/**
+ * Rebuilds the grid of a ruled region: columns from vertical rules (or, lacking them, from gutters in
+ * the text), rows from full-width horizontal rules when they separate most lines, else one row per
+ * text line. A run crossing column boundaries fills every column it covers, as a spanning cell does.
+ */
+export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid | null {
+  if (!runs.length) return null;
+  const height = bbox[3] - bbox[1];
+  const width = bbox[2] - bbox[0];
+  const bands = baselineBands(runs);
+  if (bands.length < 2) return null;
+
+  const vertical = rules.filter((r) => !r.horizontal && r.bbox[3] - r.bbox[1] < height + 1);
+  let cols = dedupe(
+    vertical.map((r) => (r.bbox[0] + r.bbox[2]) / 2),
+    3,
+  ).filter((x) => x > bbox[0] + 3 && x < bbox[2] - 3);
+  cols = cols.length ? [bbox[0], ...cols, bbox[2]] : gapColumns(bands, bbox);
+  if (cols.length < 3) return null;
+
+  const fullRules = rules.filter((r) => r.horizontal && r.bbox[2] - r.bbox[0] > 0.5 * width);
+  const ys = dedupe(
+    fullRules.map((r) => (r.bbox[1] + r.bbox[3]) / 2),
+    3,
+  ).sort((a, b) => b - a);
+  let rowOf: (run: TextRun) => number;
+  let rowCount: number;
+  if (ys.length >= 3 && ys.length - 1 >= bands.length / 2.5) {
+    const bounds = [
+      Math.max(bbox[3], ys[0]) + 1,
+      ...ys.slice(1, -1),
+      Math.min(bbox[1], ys[ys.length - 1]) - 1,
+    ];
+    rowCount = bounds.length - 1;
+    rowOf = (run) => {
+      const y = (run.y0 + run.y1) / 2;
+      for (let i = 0; i < rowCount; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
+      return y > bounds[0] ? 0 : rowCount - 1;
+    };
+  } else {
+    rowCount = bands.length;
+    const index = new Map<TextRun, number>();
+    bands.forEach((band, i) => band.forEach((r) => index.set(r, i)));
+    rowOf = (run) => index.get(run) ?? 0;
+  }
+
+  const cells: TextRun[][][] = Array.from({ length: rowCount }, () =>
+    Array.from({ length: cols.length - 1 }, () => []),
+  );
+  for (const run of runs) {
+    const row = rowOf(run);
+    const covered: number[] = [];
+    for (let c = 0; c < cols.length - 1; c++) {
+      const overlap = Math.min(run.x1, cols[c + 1]) - Math.max(run.x0, cols[c]);
+      if (overlap > 0.6 * (cols[c + 1] - cols[c]) || overlap > 0.5 * (run.x1 - run.x0)) covered.push(c);
+    }
+    if (!covered.length) {
+      const mid = (run.x0 + run.x1) / 2;
+      const c = cols.findIndex((x, i) => i < cols.length - 1 && mid >= x && mid < cols[i + 1]);
+      covered.push(c < 0 ? 0 : c);
+    }
+    for (const c of covered) cells[row][c].push(run);
+  }
+  const rows = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
+  if (rows.length < 2) return null;
+  // Mostly empty cells: a form or page frame drawn with rules, not a table of data.
+  const cellsTotal = rows.length * rows[0].length;
+  const empty = rows.flat().filter((c) => !c).length;
+  if (empty > 0.7 * cellsTotal) return null;
+  return { bbox, rows };
+}
+
+function cellText(runs: TextRun[]): string {
+  const sorted = [...runs].sort((a, b) =>
+    Math.abs(a.base - b.base) < 0.5 * a.size ? a.x0 - b.x0 : b.base - a.base,
+  );
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const r of sorted) {
+    if (prev) {
+      const sameLine = Math.abs(prev.base - r.base) < 0.5 * r.size;
+      if (!sameLine || r.x0 - prev.x1 > 0.15 * r.size) text += ' ';
+    }
+    text += r.text;
+    prev = r;
+  }
+  return normalizeText(text.replace(/\s+/g, ' ').trim());
+}

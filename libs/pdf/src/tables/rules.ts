@@ -1,0 +1,68 @@
+import { BBox } from '../types.js';
+import { PagePath, boxHeight, boxWidth, unionBox } from '../model.js';
+
+export interface Rule {
+  bbox: BBox;
+  horizontal: boolean;
+}
+
+/** Lines thinner than this (points) are rules; rectangle outlines contribute their four edges. */
+const THIN = 2.5;
+const MIN_LENGTH = 8;
+
+/** Straight, thin painted paths: the rules from which ruled tables are rebuilt. */
+export function findRules(paths: PagePath[]): Rule[] {
+  const rules: Rule[] = [];
+  for (const p of paths) {
+    if (!p.straight) continue;
+    const [x0, y0, x1, y1] = p.bbox;
+    const w = boxWidth(p.bbox);
+    const h = boxHeight(p.bbox);
+    if (h < THIN && w >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: true });
+    else if (w < THIN && h >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: false });
+    else if (p.stroked && !p.filled && w >= MIN_LENGTH && h >= MIN_LENGTH) {
+      rules.push({ bbox: [x0, y0, x1, y0], horizontal: true }, { bbox: [x0, y1, x1, y1], horizontal: true });
+      rules.push(
+        { bbox: [x0, y0, x0, y1], horizontal: false },
+        { bbox: [x1, y0, x1, y1], horizontal: false },
+      );
+    }
+  }
+  return rules;
+}
+
+/**
+ * Groups rules that touch, or horizontal rules stacked over the same span (booktabs tables have no
+ * vertical rules), into candidate table frames.
+ */
+export function groupRules(rules: Rule[], maxRowGap = 60): { bbox: BBox; rules: Rule[] }[] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const linked = (a: Rule, b: Rule): boolean => {
+    const [p, q] = [a.bbox, b.bbox];
+    const touch = p[0] - 2 <= q[2] && q[0] - 2 <= p[2] && p[1] - 2 <= q[3] && q[1] - 2 <= p[3];
+    if (touch) return true;
+    if (!a.horizontal || !b.horizontal) return false;
+    const overlap = Math.min(p[2], q[2]) - Math.max(p[0], q[0]);
+    const shorter = Math.min(p[2] - p[0], q[2] - q[0]);
+    const dy = Math.max(p[1], q[1]) - Math.min(p[3], q[3]);
+    return overlap > 0.8 * shorter && dy < maxRowGap;
+  };
+  // Pairwise, so bounded: a page with thousands of rules is hatching, not a table.
+  const n = Math.min(rules.length, 3000);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (find(i) !== find(j) && linked(rules[i], rules[j])) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, { bbox: BBox; rules: Rule[] }>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) {
+      g.bbox = unionBox(g.bbox, rules[i].bbox);
+      g.rules.push(rules[i]);
+    } else groups.set(root, { bbox: rules[i].bbox, rules: [rules[i]] });
+  }
+  return [...groups.values()];
+}

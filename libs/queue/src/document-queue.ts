@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { CONVERT_ATTEMPTS, DOCUMENT_QUEUE, DocumentJob, DocumentJobData } from './queue.contract.js';
+
+/** The producer side of the document queue: the only place jobs are added. */
+@Injectable()
+export class DocumentQueue {
+  constructor(@InjectQueue(DOCUMENT_QUEUE) readonly queue: Queue<DocumentJobData>) {}
+
+  get name(): string {
+    return this.queue.name;
+  }
+
+  /**
+   * Enqueues the conversion of a task with `jobId = taskId`. A finished job with the same id is
+   * removed first, since BullMQ silently ignores an add whose id still exists.
+   */
+  async enqueueConversion(taskId: string): Promise<void> {
+    const existing = await this.queue.getJob(taskId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized') return;
+      await existing.remove();
+    }
+    await this.queue.add(
+      DocumentJob.Convert,
+      { taskId },
+      {
+        jobId: taskId,
+        attempts: CONVERT_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { count: 1000, age: 24 * 3600 },
+        removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+      },
+    );
+  }
+
+  /** True when Redis still holds a job for the task that a worker may run. */
+  async hasLiveJob(taskId: string): Promise<boolean> {
+    const job = await this.queue.getJob(taskId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized';
+  }
+}

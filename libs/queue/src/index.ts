@@ -1,0 +1,5 @@
+export { DocumentQueue } from './document-queue.js';
+export { QueueModule } from './queue.module.js';
+export { CONVERT_ATTEMPTS, DOCUMENT_QUEUE, DocumentJob } from './queue.contract.js';
+export type { DocumentJobData, DocumentJobPayloads } from './queue.contract.js';
+export { redisConnection } from './redis-connection.js';

@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { ConfigService } from '@papermill/config';
+import { DocumentQueue } from './document-queue.js';
+import { DOCUMENT_QUEUE } from './queue.contract.js';
+import { redisConnection } from './redis-connection.js';
+
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            connection: redisConnection(config.get('REDIS_URL')),
+            prefix: config.get('QUEUE_PREFIX'),
+          }),
+        }),
+        BullModule.registerQueueAsync({
+          name: DOCUMENT_QUEUE,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({ name: config.get('QUEUE_NAME') }),
+        }),
+      ],
+      providers: [DocumentQueue],
+      exports: [DocumentQueue, BullModule],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Readable } from 'node:stream';
+
+export interface StorageObjectInfo {
+  size: number;
+  contentType?: string;
+  lastModified?: Date;
+}
+
+export interface PresignedGetOptions {
+  /** Served as the response's `Content-Disposition`, e.g. `attachment; filename="result.md"`. */
+  contentDisposition?: string;
+  /** Served as the response's `Content-Type` instead of the stored one. */
+  contentType?: string;
+}
+
+/**
+ * Object storage behind one interface (also the Nest injection token). Keys are relative paths
+ * such as `uploads/<task>/input.pdf`; unsafe keys are refused with `InvalidStorageKeyError`.
+ * Backend failures surface as `StorageUnavailableError`.
+ */
+export abstract class StorageService {
+  /** Stores `body` (a stream of exactly `size` bytes, or a Buffer) under `key`, replacing any object. */
+  abstract put(key: string, body: Readable | Buffer, size: number, contentType?: string): Promise<void>;
+
+  /** The object's bytes; throws `StorageObjectNotFoundError` when there is none. */
+  abstract get(key: string): Promise<Readable>;
+
+  /** Size and metadata, or null when there is no object under `key`. */
+  abstract stat(key: string): Promise<StorageObjectInfo | null>;
+
+  /** Deletes every object whose key starts with `prefix`; returns how many were deleted. */
+  abstract deletePrefix(prefix: string): Promise<number>;
+
+  /** A URL that lets a client GET the object directly until it expires. */
+  abstract presignedGetUrl(
+    key: string,
+    expirySeconds: number,
+    options?: PresignedGetOptions,
+  ): Promise<string>;
+
+  /** Prepares the backend (creates the bucket or the directory); called once at start-up. */
+  abstract ensureReady(): Promise<void>;
+
+  /** A cheap readiness check; throws `StorageUnavailableError` when the backend cannot be used. */
+  abstract ping(): Promise<void>;
+}
