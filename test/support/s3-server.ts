@@ -15,9 +15,12 @@ export async function startS3Server(): Promise<S3Endpoint> {
   const port = await freePort();
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true });
   await server.run();
+  let stopped = false;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },

@@ -25,6 +25,8 @@ export interface Stack {
   worker?: INestApplicationContext;
   /** Base URL of the listening api, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Stops the S3 server early, to test storage failures. */
+  stopS3?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     api,
     worker,
     url: `http://127.0.0.1:${port}`,
+    stopS3: s3 ? () => s3.stop() : undefined,
     async close() {
       await worker?.close();
       await api.close();

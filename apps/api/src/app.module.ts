@@ -4,8 +4,10 @@ import { DatabaseModule } from '@papermill/database';
 import { QueueModule } from '@papermill/queue';
 import { StorageModule } from '@papermill/storage';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { loggerParams } from './common/request-logging.js';
+import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetaModule } from './meta/meta.module.js';
 import { StorageLinksModule } from './storage-links/storage-links.module.js';
@@ -26,6 +28,8 @@ export class AppModule {
         HealthModule,
         MetaModule,
         TasksModule,
+        FiguresModule,
+        ApiKeysModule,
         StorageLinksModule,
       ],
     };

@@ -3,6 +3,7 @@ import { dropFurniture } from './classify/furniture.js';
 import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
 import { extractPage } from './extract/page.js';
+import { TextRun } from './model.js';
 import { FigureRegion } from './figures/detect.js';
 import { figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
@@ -25,6 +26,7 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
     const sizes: Assets['pages']['sizes'] = [];
     const analyzed: { height: number; items: PageItem[] }[] = [];
     const pngs = new Map<FigureRegion, Uint8Array>();
+    const allRuns: TextRun[] = [];
     for (let n = 1; n <= pages; n++) {
       let page;
       try {
@@ -34,10 +36,11 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
       }
       let items: PageItem[];
       try {
-        const content = await extractPage(page, n);
+        const content = await extractPage(page, n, { graphics: !options.skipFigures });
         sizes.push({ page: n, width: content.width, height: content.height });
         items = analyzePage(content, { figures: !options.skipFigures });
         analyzed.push({ height: content.height, items });
+        allRuns.push(...content.runs);
       } catch {
         throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
       }
@@ -49,9 +52,7 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
       page.cleanup();
       options.onProgress?.({ page: n, pages });
     }
-    const bodySize = bodySizeOf(
-      analyzed.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? [i.block] : []))),
-    );
+    const bodySize = bodySizeOf(allRuns);
     const kept = dropFurniture(analyzed, bodySize).flat();
     const elements = buildElements(kept, bodySize).filter((e) => e.kind !== 'figure' || pngs.has(e.figure));
     return assemble(elements, pngs, sizes);

@@ -22,7 +22,12 @@ export class QueueModule {
         BullModule.registerQueueAsync({
           name: DOCUMENT_QUEUE,
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => ({ name: config.get('QUEUE_NAME') }),
+          // The producer fails fast while Redis is down (the api answers 500) instead of queueing
+          // commands in memory until it returns; workers keep BullMQ's blocking-connection settings.
+          useFactory: (config: ConfigService) => ({
+            name: config.get('QUEUE_NAME'),
+            connection: { ...redisConnection(config.get('REDIS_URL')), enableOfflineQueue: false },
+          }),
         }),
       ],
       providers: [DocumentQueue],

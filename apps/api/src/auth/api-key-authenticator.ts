@@ -30,7 +30,9 @@ export class ApiKeyAuthenticator implements BeforeApplicationShutdown {
     if (key.lastUsedAt !== null && key.lastUsedAt.getTime() > threshold) return;
     const touch = this.keys
       .touch(key.id, LAST_USED_INTERVAL_SECONDS)
-      .catch((error: unknown) => this.logger.error({ err: error, apiKeyId: key.id }, 'Could not record API key use'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, apiKeyId: key.id }, 'Could not record API key use'),
+      )
       .finally(() => this.pendingTouches.delete(touch));
     this.pendingTouches.add(touch);
   }

@@ -47,8 +47,11 @@ export function Auth(access: Access) {
         ),
       }),
       ApiTooManyRequestsResponse({
-        description: 'More than 20 refused Bearer tokens from this IP in the last minute (valid tokens still pass)',
-        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', example: 42 } } },
+        description:
+          'More than 20 refused Bearer tokens from this IP in the last minute (valid tokens still pass)',
+        headers: {
+          'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', example: 42 } },
+        },
         schema: detail('Too many failed authentication attempts'),
       }),
       ApiServiceUnavailableResponse({

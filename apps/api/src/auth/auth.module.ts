@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { ApiKeyAuthenticator } from './api-key-authenticator.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -16,8 +15,6 @@ import { JwtVerifier } from './jwt-verifier.js';
     JwtVerifier,
     ApiKeyAuthenticator,
     FailedAuthLimiter,
-    // Its own instance: failed-auth counts are never mixed with a request throttler's.
-    ThrottlerStorageService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

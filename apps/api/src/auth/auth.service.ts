@@ -36,7 +36,7 @@ export class AuthService {
     try {
       return await this.bearer.verify(token);
     } catch (error) {
-      if (error instanceof BearerUnauthorizedException) await this.failures.recordFailure(request);
+      if (error instanceof BearerUnauthorizedException) this.failures.recordFailure(request);
       throw error;
     }
   }

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { normalizeIp, ThrottlerStorageService } from '@nestjs/throttler';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Request } from 'express';
+import { isIPv6 } from 'node:net';
 import { TooManyFailedAttemptsException } from './auth-errors.js';
 
 export const MAX_FAILED_ATTEMPTS = 20;
 const WINDOW_MS = 60_000;
-const THROTTLER_NAME = 'failed-bearer-auth';
+/** Bounds memory when failures come from very many addresses; the least recently failing are forgotten. */
+const MAX_TRACKED_CLIENTS = 100_000;
 
 /**
  * Counts refused Bearer tokens per client IP (IPv6 per /64) in a sliding one-minute window. Past the
@@ -14,18 +15,66 @@ const THROTTLER_NAME = 'failed-bearer-auth';
  * secrets are far too long to guess, and clients sharing the IP (an office NAT, a proxy) must keep
  * working while one of them misbehaves.
  *
- * The counts live in this process (@nestjs/throttler's in-memory storage); with several api
- * replicas each one counts separately. The client IP is `request.ip`: behind a reverse proxy, set
- * Express's `trust proxy` so it is the client's address and not the proxy's.
+ * In memory, so with several api replicas each counts on its own. (Not @nestjs/throttler's storage:
+ * that package is CommonJS requiring ESM-only Nest 12, which Jest's ESM runtime cannot load.)
+ * The client IP is `request.ip`: behind a reverse proxy, set Express's `trust proxy` so it is the
+ * client's address and not the proxy's.
  */
 @Injectable()
-export class FailedAuthLimiter {
-  constructor(private readonly storage: ThrottlerStorageService) {}
+export class FailedAuthLimiter implements OnApplicationShutdown {
+  /** Expiry times of the failures still in the window, oldest first, per client. */
+  private readonly failures = new Map<string, number[]>();
+  private readonly sweep = setInterval(() => this.forgetExpired(), WINDOW_MS).unref();
 
   /** Records one failure; throws the 429 once the client is past the limit. */
-  async recordFailure(request: Request): Promise<void> {
-    const ip = normalizeIp(request.ip ?? request.socket.remoteAddress ?? 'unknown');
-    const record = await this.storage.increment(ip, WINDOW_MS, MAX_FAILED_ATTEMPTS, 0, THROTTLER_NAME);
-    if (record.isBlocked) throw new TooManyFailedAttemptsException(Math.max(1, record.timeToBlockExpire));
+  recordFailure(request: Request): void {
+    const now = Date.now();
+    const client = clientKey(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    // Only the newest MAX + 1 matter: a client failing without pause must not grow the list.
+    const live = (this.failures.get(client) ?? [])
+      .filter((expiresAt) => expiresAt > now)
+      .slice(-MAX_FAILED_ATTEMPTS);
+    live.push(now + WINDOW_MS);
+    this.failures.delete(client);
+    this.failures.set(client, live);
+    if (this.failures.size > MAX_TRACKED_CLIENTS) this.forgetOldestClient();
+    if (live.length > MAX_FAILED_ATTEMPTS) {
+      // Once this failure leaves the window, the next one is back within the limit.
+      const retryAt = live[live.length - MAX_FAILED_ATTEMPTS];
+      throw new TooManyFailedAttemptsException(Math.max(1, Math.ceil((retryAt - now) / 1000)));
+    }
   }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweep);
+  }
+
+  private forgetOldestClient(): void {
+    const oldest = this.failures.keys().next();
+    if (!oldest.done) this.failures.delete(oldest.value);
+  }
+
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [client, expiries] of this.failures) {
+      if (expiries[expiries.length - 1] <= now) this.failures.delete(client);
+    }
+  }
+}
+
+/** IPv4 (also when IPv4-mapped) as is; IPv6 by its /64, which one client usually holds whole. */
+function clientKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

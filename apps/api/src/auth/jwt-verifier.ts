@@ -40,6 +40,9 @@ export class JwtVerifier {
     if (secret) this.secret = new TextEncoder().encode(secret);
     const jwksUrl = config.get('AUTH_JWKS_URL');
     if (jwksUrl) this.keySet = remoteKeySet(new URL(jwksUrl));
+    if (!this.secret && !this.keySet) {
+      this.logger.warn('Neither AUTH_JWKS_URL nor AUTH_JWT_SECRET is set: every session JWT will be refused');
+    }
     const parties = config.get('AUTH_JWT_AUTHORIZED_PARTIES');
     if (parties?.length) this.authorizedParties = parties;
     this.options = {
@@ -55,7 +58,8 @@ export class JwtVerifier {
     const payload = await this.verifySignatureAndClaims(token);
     if (!this.isAuthorizedParty(payload.azp)) throw invalidCredentials();
     const sub = payload.sub;
-    if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_USER_ID_LENGTH) throw invalidCredentials();
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_USER_ID_LENGTH)
+      throw invalidCredentials();
     return sub;
   }
 
@@ -101,12 +105,17 @@ function algorithmOf(token: string): string | undefined {
  * bad tokens so they become a 503, not a 401.
  */
 function remoteKeySet(url: URL): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(url, { cacheMaxAge: 600_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  const remote = createRemoteJWKSet(url, {
+    cacheMaxAge: 600_000,
+    cooldownDuration: 30_000,
+    timeoutDuration: 5_000,
+  });
   return async (header, token) => {
     try {
       return await remote(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+        throw error;
       throw new KeySetUnavailableError('JWKS unavailable', { cause: error });
     }
   };

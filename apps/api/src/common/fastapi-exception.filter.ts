@@ -47,6 +47,14 @@ export class FastApiExceptionFilter implements ExceptionFilter {
       if (status === 413) return { status, body: { detail: 'Request body is too large' }, headers: {} };
       return { status: 500, body: { detail: 'Internal Server Error' }, headers: {} };
     }
+    // Nest wraps body-parser errors (malformed JSON) in a 400; FastAPI answers 422 json_invalid.
+    if ((exception.cause as { type?: string } | undefined)?.type === 'entity.parse.failed') {
+      return {
+        status: 422,
+        body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] },
+        headers: {},
+      };
+    }
     const status = exception.getStatus();
     const response = exception.getResponse();
     const headers = (exception as HttpException & { headers?: Record<string, string> }).headers ?? {};

@@ -44,7 +44,10 @@ export function dropFurniture(
       if (item.kind !== 'text') continue;
       const text = blockText(item.block);
       const repeated =
-        pages.length > 1 && (counts.get(signature(text)) ?? 0) >= Math.max(2, pages.length * 0.3);
+        item.block.lines.length === 1 &&
+        text.length <= 120 &&
+        pages.length > 1 &&
+        (counts.get(signature(text)) ?? 0) >= Math.max(2, pages.length * 0.3);
       const number = PAGE_NUMBER.test(text.trim());
       const lonely = isLonelyEdgeLine(item, others, bodySize);
       if (repeated || number || lonely) drop.add(item);

@@ -22,7 +22,8 @@ export function isHeading(block: TextBlock, bodySize: number): boolean {
   const bold = block.lines.every((l) => l.bold) && block.size >= bodySize * 0.9;
   if (larger) return !/^\p{Ll}/u.test(text) || block.size >= bodySize * 1.4;
   // A lone short italic line at body size is a run-in subsection title in many manuals.
-  const italic = block.lines.length === 1 && block.lines[0].italic && text.length < 60 && /^\p{Lu}/u.test(text);
+  const italic =
+    block.lines.length === 1 && block.lines[0].italic && text.length < 60 && /^\p{Lu}/u.test(text);
   if (italic && !/[.,:;!?]$/.test(text)) return true;
   if (!bold) return false;
   // A bold line at body size is a heading when it is short and not a full sentence.

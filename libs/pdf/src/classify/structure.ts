@@ -1,5 +1,5 @@
 import { boxGap, unionBox } from '../model.js';
-import { TextBlock } from '../layout/blocks.js';
+import { TextRun } from '../model.js';
 import { Line } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
 import { PageItem } from '../page/analyze.js';
@@ -8,14 +8,12 @@ import { Element, ListItem } from './elements.js';
 import { isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
 
-/** The body font size: the size carrying most characters. */
-export function bodySizeOf(blocks: TextBlock[]): number {
+/** The body font size: the size carrying most characters (table text included). */
+export function bodySizeOf(runs: TextRun[]): number {
   const weights = new Map<number, number>();
-  for (const b of blocks) {
-    for (const l of b.lines) {
-      const key = Math.round(l.size * 2) / 2;
-      weights.set(key, (weights.get(key) ?? 0) + l.text.length);
-    }
+  for (const r of runs) {
+    const key = Math.round(r.size * 2) / 2;
+    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
   }
   let best = 10;
   let bestWeight = -1;
@@ -107,7 +105,8 @@ function assignLevels(
   }
   // One heading set clearly larger than every other is the document title.
   const top = headings.filter((h) => Math.round(h.size) === largest);
-  if (top.length === 1 && headings.length > 1 && largest >= body * 1.4) top[0].el.level = 1;
+  const title = top.length === 1 && numberingDepth(top[0].el.text) === 0;
+  if (title && headings.length > 1 && largest >= body * 1.4) top[0].el.level = 1;
 }
 
 function codeText(lines: Line[]): string {

@@ -8,7 +8,7 @@ export interface FontStyle {
 // TeX fonts name their series in the file name: CMBX10 / SFBX1000 (bold extended), CMTI / SFTI (italic).
 const BOLD = /bold|black|heavy|semibold|demi|[-,]bd\b|bx\d{2,4}$/i;
 const ITALIC = /italic|oblique|[-,]it\b|slanted|(ti|sl)\d{2,4}$/i;
-const MONO = /mono|courier|consol|menlo|typewriter|tt\d{2,4}$|inconsolata|code|fixed/i;
+const MONO = /mono|courier|consol|menlo|typewriter|tt\d{2,4}$|inconsolata|(?<!uni)code|fixed/i;
 
 export function fontStyle(
   name: string,

@@ -4,16 +4,25 @@ import { collectGraphics } from './graphics.js';
 import { Matrix } from './matrix.js';
 import { FontInfo, RawTextItem, toTextRuns } from './text.js';
 
-/** One pdf.js pass over a page: the operator list (graphics, fonts) then the text. */
-export async function extractPage(page: PdfPage, pageNumber: number): Promise<PageContent> {
+/**
+ * One pdf.js pass over a page: the operator list (graphics, fonts) then the text. Without
+ * `graphics` the operator list is never built: the text-only path for pages whose drawing
+ * exhausts pdf.js (bold and ruled tables are then unknown).
+ */
+export async function extractPage(
+  page: PdfPage,
+  pageNumber: number,
+  { graphics: withGraphics = true }: { graphics?: boolean } = {},
+): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
   // Page space as displayed: rotation applied, origin at the bottom-left corner of the visible box.
   const viewport = page.getViewport({ scale: 1 });
   const v = viewport.transform;
   const toPage: Matrix = [v[0], -v[1], v[2], -v[3], v[4], viewport.height - v[5]];
-  const ops = await page.getOperatorList();
+  const graphics = withGraphics
+    ? collectGraphics(await page.getOperatorList(), OPS, toPage)
+    : { images: [], paths: [] };
   const content = await page.getTextContent();
-  const graphics = collectGraphics(ops, OPS, toPage);
   const fontOf = (fontName: string): FontInfo => {
     const family = content.styles[fontName]?.fontFamily ?? '';
     try {

@@ -30,7 +30,7 @@ export function toTextRuns(
   const runs: TextRun[] = [];
   const styles = new Map<string, ReturnType<typeof fontStyle>>();
   for (const item of items) {
-    const text = item.str.replace(/\u0000/g, '');
+    const text = item.str.split(String.fromCharCode(0)).join('');
     if (!text.trim()) continue;
     const [a, b, c, d, e, f] = multiply(item.transform as Matrix, toPage);
     if (Math.abs(b) > 0.05 * Math.abs(a) || Math.abs(c) > 0.05 * Math.abs(d) || a <= 0 || d <= 0) continue;

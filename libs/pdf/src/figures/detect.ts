@@ -65,11 +65,8 @@ export function detectFigures(content: PageContent): FigureRegion[] {
       // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
       if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) continue;
       if (isTextBox(c.bbox, content)) continue;
-    } else if (
-      isTextBox(c.bbox, content) &&
-      c.images.every((im) => boxArea(im.bbox) < 0.5 * boxArea(c.bbox))
-    ) {
-      continue;
+    } else if (isTextBox(c.bbox, content) || isTextBand(c.bbox, content)) {
+      continue; // an image behind text is its background (a shaded box, a heading banner)
     }
     regions.push({ bbox: c.bbox, images: c.images, vectors: c.vectors });
   }
@@ -101,6 +98,12 @@ function cluster<T extends { bbox: BBox; images: PageImage[]; vectors: number; c
     }
   }
   return items;
+}
+
+/** A strip hardly taller than the text lying on it: a heading banner or highlight. */
+function isTextBand(bbox: BBox, content: PageContent): boolean {
+  const on = content.runs.filter((r) => intersectionArea([r.x0, r.y0, r.x1, r.y1], bbox) > 0);
+  return on.length > 0 && boxHeight(bbox) < 3 * Math.max(...on.map((r) => r.size));
 }
 
 /**

@@ -82,8 +82,8 @@ async function renderRegion(
   if (!(w > 0 && h > 0)) return null;
   const budget = Math.min(MAX_RENDER_PIXELS, maxPixels ?? Infinity);
   const scale = Math.min(RENDER_SCALE, Math.sqrt(budget / (w * h)));
-  const width = Math.max(1, Math.round(w * scale));
-  const height = Math.max(1, Math.round(h * scale));
+  const width = Math.max(1, Math.floor(w * scale));
+  const height = Math.max(1, Math.floor(h * scale));
   const [, vy0, , vy1] = page.view;
   const pageHeight = vy1 - vy0;
   const viewport = page.getViewport({

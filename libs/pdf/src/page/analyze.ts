@@ -47,7 +47,7 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
   runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
 
   const lines = buildLines(runs);
-  const aligned = findAlignedTables(lines);
+  const aligned = findAlignedTables(lines, content.width);
   tables.push(...aligned.tables);
   const items: PageItem[] = [
     ...buildBlocks(lines.filter((l) => !aligned.used.has(l))).map((block) => ({

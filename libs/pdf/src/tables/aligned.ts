@@ -11,14 +11,21 @@ const MIN_ROWS = 3;
  * Tables without rules: three or more consecutive rows, each split into several short pieces by wide
  * gaps that line up from row to row. Returns the tables and the lines they consumed.
  */
-export function findAlignedTables(lines: Line[]): { tables: TableGrid[]; used: Set<Line> } {
+export function findAlignedTables(
+  lines: Line[],
+  pageWidth: number,
+): { tables: TableGrid[]; used: Set<Line> } {
   const rows = toRows(lines);
   const tables: TableGrid[] = [];
   const used = new Set<Line>();
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    while (end < rows.length && isCandidate(rows[end]) && (end === start || closeBelow(rows[end - 1], rows[end]))) {
+    while (
+      end < rows.length &&
+      isCandidate(rows[end], pageWidth) &&
+      (end === start || closeBelow(rows[end - 1], rows[end]))
+    ) {
       end++;
     }
     if (end - start >= MIN_ROWS) {
@@ -44,8 +51,10 @@ function toRows(lines: Line[]): Line[][] {
   return rows.map((r) => r.sort((a, b) => a.bbox[0] - b.bbox[0]));
 }
 
-function isCandidate(row: Line[]): boolean {
-  return row.length >= 2 && row.every((l) => l.text.length <= MAX_CELL_CHARS);
+function isCandidate(row: Line[], pageWidth: number): boolean {
+  // Lines of side-by-side text columns are long and wide; cells are short and narrow.
+  const narrow = row.filter((l) => l.bbox[2] - l.bbox[0] < 0.25 * pageWidth).length;
+  return row.length >= 2 && row.every((l) => l.text.length <= MAX_CELL_CHARS) && narrow >= row.length - 1;
 }
 
 function closeBelow(above: Line[], below: Line[]): boolean {
@@ -66,6 +75,15 @@ function toGrid(rows: Line[][]): TableGrid | null {
     }
   });
   columns.sort((a, b) => a.x0 - b.x0);
+  // Neighbouring clusters never used by the same row are one column aligned differently (a left-aligned
+  // header over right-aligned numbers).
+  for (let i = 1; i < columns.length; i++) {
+    const [a, b] = [columns[i - 1], columns[i]];
+    if ([...b.rows].some((r) => a.rows.has(r))) continue;
+    a.x1 = Math.max(a.x1, b.x1);
+    b.rows.forEach((r) => a.rows.add(r));
+    columns.splice(i--, 1);
+  }
   for (let i = 1; i < columns.length; i++) {
     if (columns[i].x0 < columns[i - 1].x1) return null; // overlapping columns: not a grid
   }
@@ -78,6 +96,9 @@ function toGrid(rows: Line[][]): TableGrid | null {
         .join(' '),
     ),
   );
-  const bbox: BBox = rows.flat().map((l) => l.bbox).reduce(unionBox);
+  const bbox: BBox = rows
+    .flat()
+    .map((l) => l.bbox)
+    .reduce(unionBox);
   return { bbox, rows: grid };
 }

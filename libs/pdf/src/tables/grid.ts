@@ -68,6 +68,7 @@ export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid
   if (bands.length < 2) return null;
 
   const vertical = rules.filter((r) => !r.horizontal && r.bbox[3] - r.bbox[1] < height + 1);
+  const gridRuled = vertical.length > 0;
   let cols = dedupe(
     vertical.map((r) => (r.bbox[0] + r.bbox[2]) / 2),
     3,
@@ -82,7 +83,11 @@ export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid
   ).sort((a, b) => b - a);
   let rowOf: (run: TextRun) => number;
   let rowCount: number;
-  if (ys.length >= 3 && ys.length - 1 >= bands.length / 2.5) {
+  // With vertical rules every horizontal rule closes a row (cells may hold several lines); booktabs
+  // tables have a few rules only, so their rows are the text lines.
+  // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
+  const ruledRows = gridRuled && bands.length / (ys.length - 1) <= 8;
+  if (ys.length >= 3 && (ruledRows || ys.length - 1 >= bands.length / 2.5)) {
     const bounds = [
       Math.max(bbox[3], ys[0]) + 1,
       ...ys.slice(1, -1),

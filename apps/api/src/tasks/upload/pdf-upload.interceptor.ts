@@ -45,7 +45,13 @@ export class PdfUploadInterceptor implements NestInterceptor {
     await new Promise<void>((resolve, reject) =>
       this.upload(request, response, (error: unknown) => (error ? reject(this.describe(error)) : resolve())),
     );
-    if (!request.file) throw missingField('body', UPLOAD_FIELD);
+    if (!request.file) {
+      // A `file` part sent without a filename arrives as a plain field.
+      if ((request.body as Record<string, unknown> | undefined)?.[UPLOAD_FIELD] !== undefined) {
+        throw new BadRequestException({ detail: 'Uploaded file must have a filename' });
+      }
+      throw missingField('body', UPLOAD_FIELD);
+    }
     return next.handle();
   }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { TextRun } from '../model.js';
+import { buildLines } from './lines.js';
+
+function run(text: string, x0: number, base: number, width = text.length * 5): TextRun {
+  const size = 10;
+  return {
+    text,
+    x0,
+    x1: x0 + width,
+    base,
+    y0: base - 2.2,
+    y1: base + 7.8,
+    size,
+    bold: false,
+    italic: false,
+    mono: false,
+    rtl: false,
+  };
+}
+
+describe('buildLines', () => {
+  it('joins runs of one line with spaces and splits at a gutter shared by other lines', () => {
+    const runs = [0, 1, 2].flatMap((i) => [
+      run('left words', 50, 700 - 12 * i),
+      run('right words', 175, 700 - 12 * i),
+    ]);
+    const lines = buildLines(runs);
+    expect(lines.map((l) => l.text)).toEqual(Array(3).fill(['left words', 'right words']).flat());
+  });
+
+  it('keeps a wide word space of justified text inside the line', () => {
+    const lines = buildLines([
+      run('Table 1.', 50, 700),
+      run('HPO performed', 105, 700),
+      run('next line', 50, 688),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['Table 1. HPO performed', 'next line']);
+  });
+
+  it('unfolds ligatures and orders right-to-left runs from the right', () => {
+    const rtl = (text: string, x0: number) => ({ ...run(text, x0, 700), rtl: true });
+    expect(buildLines([run('\uFB01nal', 50, 650)])[0].text).toBe('final');
+    expect(buildLines([rtl('دوم', 50), rtl('اول', 80)])[0].text).toBe('اول دوم');
+  });
+});
