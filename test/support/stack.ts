@@ -27,6 +27,10 @@ export interface Stack {
   url: string;
   /** Stops the S3 server early, to test storage failures. */
   stopS3?: () => Promise<void>;
+  /** The S3 server of an `s3` stack (pause and resume it to test outages). */
+  s3?: S3Endpoint;
+  /** The environment the config was parsed from: give it to an api or worker run as a child process. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   let s3: S3Endpoint | undefined;
   if (options.storage === 's3') s3 = await startS3Server();
-  const config = parseConfig({
+  const raw: Record<string, string | undefined> = {
     PORT: String(port),
     DATABASE_URL: `${BASE_DATABASE_URL}/papermill_test_${id}`,
     REDIS_URL,
@@ -59,7 +63,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WORKER_CONCURRENCY: '2',
     AUTH_JWT_SECRET: 'test-secret-for-hs256-tokens-0123456789',
     ...options.env,
-  });
+  };
+  const env = Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const config = parseConfig(env);
   const api = await createApiApp(config);
   await api.listen(port, '127.0.0.1');
   const worker = options.worker === false ? undefined : await createWorkerApp(config);
@@ -69,11 +77,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     worker,
     url: `http://127.0.0.1:${port}`,
     stopS3: s3 ? () => s3.stop() : undefined,
+    s3,
+    env,
     async close() {
       await worker?.close();
       await api.close();
       await dropDatabase(config.DATABASE_URL);
-      await deleteRedisKeys(config.QUEUE_PREFIX);
+      await deleteRedisKeys(config.REDIS_URL, config.QUEUE_PREFIX);
       await s3?.stop();
       await rm(storageDir, { recursive: true, force: true });
     },
@@ -91,8 +101,8 @@ async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
   try {
     let cursor = '0';
     do {

@@ -28,3 +28,32 @@ export async function buildPdfWithFigure(): Promise<Buffer> {
   page.drawText('The square is red and seen from above in this figure.', { x: 72, y: 380, size: 12, font });
   return Buffer.from(await doc.save());
 }
+
+/**
+ * A long document that takes seconds to convert: `pageCount` pages of text lines, the first page
+ * with a raster figure and its caption (so the outputs include a figure file and a figure row).
+ */
+export async function buildLongPdf(pageCount: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const png = await sharp({
+    create: { width: 160, height: 100, channels: 3, background: { r: 30, g: 90, b: 200 } },
+  })
+    .png()
+    .toBuffer();
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const image = await doc.embedPng(png);
+  for (let p = 1; p <= pageCount; p++) {
+    const page = doc.addPage([595, 842]);
+    const lines = p === 1 ? 8 : 30;
+    for (let i = 0; i < lines; i++) {
+      const text = `Page ${p}, line ${i + 1}: the survey continues along the river bank.`;
+      page.drawText(text, { x: 72, y: 780 - i * 24, size: 11, font });
+    }
+    if (p === 1) {
+      page.drawImage(image, { x: 150, y: 300, width: 300, height: 180 });
+      page.drawText('Figure 1. The blue gauge seen from the bank.', { x: 150, y: 280, size: 10, font });
+    }
+  }
+  return Buffer.from(await doc.save());
+}

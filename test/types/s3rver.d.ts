@@ -10,5 +10,7 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
+    /** The listening server once `run()` resolved (s3rver internals, used to drop idle connections). */
+    httpServer?: import('node:http').Server;
   }
 }

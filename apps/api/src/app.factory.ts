@@ -14,6 +14,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: true,
+    // Start-up errors reach the caller (one clear line in main.ts) instead of Nest's own exit.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.use(

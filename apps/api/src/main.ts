@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '@papermill/config';
+import { exitOnStartupFailure, loadConfig } from '@papermill/config';
 import { createApiApp } from './app.factory.js';
 
 const config = loadConfig();
-const app = await createApiApp(config);
-await app.listen(config.PORT);
+try {
+  const app = await createApiApp(config);
+  await app.listen(config.PORT);
+} catch (error) {
+  exitOnStartupFailure('api', error);
+}

@@ -1,5 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig } from '@papermill/config';
+import { exitOnStartupFailure, loadConfig } from '@papermill/config';
 import { createWorkerApp } from './worker.factory.js';
 
-await createWorkerApp(loadConfig());
+try {
+  await createWorkerApp(loadConfig());
+} catch (error) {
+  exitOnStartupFailure('worker', error);
+}

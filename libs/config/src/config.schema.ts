@@ -54,6 +54,7 @@ export const configSchema = z.object({
   CONVERSION_MEMORY_MB: int(64, 65_536).default(1024),
   WORKER_CONCURRENCY: int(1, 256).default(Math.max(1, cpus().length)),
   RECONCILE_INTERVAL_SECONDS: int(1, 3600).default(30),
+  WORKER_LOCK_SECONDS: int(2, 3600).default(30),
   APP_NAME: z.string().min(1).default('Document Task Queue Service'),
   APP_ENV: z.string().min(1).default('development'),
   DEBUG: bool.default(false),

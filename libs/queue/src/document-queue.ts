@@ -43,4 +43,9 @@ export class DocumentQueue {
     const state = await job.getState();
     return state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized';
   }
+
+  /** A cheap round trip to Redis, for readiness checks; rejects at once while Redis is down. */
+  async ping(): Promise<void> {
+    await this.queue.count();
+  }
 }

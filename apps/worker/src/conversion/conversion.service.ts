@@ -4,7 +4,7 @@ import { NewFigure, TaskEntity, TasksRepository, TaskStatus } from '@papermill/d
 import { convertInSandbox, OUTPUT_FILES } from '@papermill/pdf';
 import { StorageService, taskKeys } from '@papermill/storage';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -43,6 +43,7 @@ export class ConversionService {
       { attempts: attempt, pagesDone: 0 },
     );
     if (!task) return 'skipped';
+    await this.removeLeftoverWorkDirs(taskId);
     const workDir = await mkdtemp(join(tmpdir(), `papermill-${taskId}-`));
     try {
       await this.run(task, workDir, onProgress);
@@ -122,6 +123,18 @@ export class ConversionService {
       for (const prefix of [`outputs/${task.id}/`, `${task.id}/`]) {
         await this.storage.deletePrefix(prefix).catch(() => undefined);
       }
+    }
+  }
+
+  /**
+   * Removes the work folders of earlier attempts at this task that never cleaned up (their worker was
+   * killed): only one attempt at a task runs at a time, since the job's lock is held meanwhile.
+   */
+  private async removeLeftoverWorkDirs(taskId: string): Promise<void> {
+    const prefix = `papermill-${taskId}-`;
+    const names = await readdir(tmpdir()).catch(() => [] as string[]);
+    for (const name of names.filter((entry) => entry.startsWith(prefix))) {
+      await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
     }
   }
 

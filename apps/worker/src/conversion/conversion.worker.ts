@@ -1,19 +1,16 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { DocumentJob, DocumentJobData, DocumentQueue } from '@papermill/queue';
 import { PdfConversionError } from '@papermill/pdf';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { ConversionService } from './conversion.service.js';
 
-/** How long a job's lock lives without renewal: a killed worker's job is taken again after this. */
-const LOCK_MS = 30_000;
-
 /**
  * The BullMQ consumer. It is built by hand rather than with `@Processor()` because the queue's name
  * comes from configuration (`QUEUE_NAME`), which a decorator cannot read.
  */
 @Injectable()
-export class ConversionWorker implements OnModuleInit, OnApplicationShutdown {
+export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ConversionWorker.name);
   private worker?: Worker<DocumentJobData>;
 
@@ -25,12 +22,15 @@ export class ConversionWorker implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     const { connection, prefix } = this.queue.queue.opts;
+    // How long a job's lock lives without renewal (renewed at half this while the job runs): the job
+    // of a killed worker is seen stalled and taken again within one to two lock lifetimes.
+    const lockMs = this.config.get('WORKER_LOCK_SECONDS') * 1000;
     this.worker = new Worker<DocumentJobData>(this.queue.name, (job) => this.process(job), {
       connection,
       prefix,
       concurrency: this.config.get('WORKER_CONCURRENCY'),
-      lockDuration: LOCK_MS,
-      stalledInterval: LOCK_MS,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
       // A job that stalls again and again (it kills its worker each time) is failed, not looped.
       maxStalledCount: 2,
     });
@@ -40,8 +40,12 @@ export class ConversionWorker implements OnModuleInit, OnApplicationShutdown {
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'Queue connection error'));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Waits for active conversions; a job cut short by a hard kill is taken again after its lock expires.
+  /**
+   * Stops taking jobs and waits for the active conversions to finish. Before (not on) application
+   * shutdown: the database and the queue close on shutdown, and the active jobs still need both to
+   * record their outcome. A job cut short by a hard kill is taken again after its lock expires.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 

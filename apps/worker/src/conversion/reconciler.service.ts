@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { TasksRepository, TaskStatus } from '@papermill/database';
 import { CONVERT_ATTEMPTS, DocumentQueue } from '@papermill/queue';
@@ -12,7 +12,7 @@ const GRACE_MS = 60_000;
  * lost) are enqueued again or, after too many attempts, FAILED.
  */
 @Injectable()
-export class ReconcilerService implements OnModuleInit, OnApplicationShutdown {
+export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -36,7 +36,8 @@ export class ReconcilerService implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the queue close (on application shutdown), so a running pass can end. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

@@ -52,7 +52,7 @@ interface Gap {
   size: number;
   /** Index of the run right after the gap. */
   at: number;
-  /** Left side ends in a bullet or section number: keep it with its text. */
+  /** Left side is a section number or a bullet close to its text: keep it with its text. */
   marker: boolean;
 }
 
@@ -68,7 +68,10 @@ function candidateGaps(runs: TextRun[]): Gap[] {
         .map((r) => r.text)
         .join('')
         .trim();
-      const marker = isListMarker(head) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
+      // A symbol far from the next word is a table cell of its own (a tick or star column), not a bullet.
+      const gap = runs[i].x0 - right;
+      const marker =
+        (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
       out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
       start = i;
     }

@@ -19,13 +19,21 @@ function inside(run: TextRun, box: BBox, margin = 1): boolean {
   return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
 }
 
+function contains(outer: BBox, inner: BBox): boolean {
+  return inner[0] >= outer[0] - 1 && inner[1] >= outer[1] - 1 && inner[2] <= outer[2] + 1 && inner[3] <= outer[3] + 1;
+}
+
 /** Finds the tables, pictures and text blocks of one page, in reading order. */
 export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
   let runs = content.runs;
   const tables: TableGrid[] = [];
-  for (const group of groupRules(findRules(content.paths))) {
+  const groups = groupRules(findRules(content.paths)).filter(
+    (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2,
+  );
+  for (const group of groups) {
     const [x0, y0, x1, y1] = group.bbox;
-    if (x1 - x0 < 40 || group.rules.filter((r) => r.horizontal).length < 2) continue;
+    // A frame drawn around other ruled tables is a page border or a form's outline.
+    if (groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
     const region: BBox = [x0, y0, x1, y1];
     const grid = buildGrid(
       region,

@@ -39,6 +39,9 @@ async function run(request: SandboxRequest): Promise<void> {
   });
 }
 
+// The parent gone (killed, crashed) means nobody waits for the result: stop at once rather than linger.
+process.once('disconnect', () => process.exit(0));
+
 process.once('message', (request: SandboxRequest) => {
   run(request)
     .catch((error: unknown) =>

@@ -15,9 +15,37 @@ export function findAlignedTables(
   lines: Line[],
   pageWidth: number,
 ): { tables: TableGrid[]; used: Set<Line> } {
-  const rows = toRows(lines);
   const tables: TableGrid[] = [];
   const used = new Set<Line>();
+  for (const lane of lanes(lines)) findInLane(lane, pageWidth, tables, used);
+  return { tables, used };
+}
+
+/**
+ * Splits the page at vertical gutters with running text on both sides (side-by-side pages or text
+ * columns), so that one column's lines are never taken for cells of a table in the other.
+ */
+function lanes(lines: Line[]): Line[][] {
+  const sorted = [...lines].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const groups: Line[][] = [];
+  let end = -Infinity;
+  for (const line of sorted) {
+    if (!groups.length || line.bbox[0] - end >= 6) groups.push([]);
+    groups[groups.length - 1].push(line);
+    end = Math.max(end, line.bbox[2]);
+  }
+  const prose = (group: Line[]) => group.filter((l) => l.text.length > MAX_CELL_CHARS).length >= 2;
+  const out: Line[][] = [];
+  for (const group of groups) {
+    const last = out[out.length - 1];
+    if (last && !(prose(last) && prose(group))) last.push(...group);
+    else out.push([...group]);
+  }
+  return out;
+}
+
+function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used: Set<Line>): void {
+  const rows = toRows(lines);
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -37,7 +65,6 @@ export function findAlignedTables(
     }
     start = Math.max(end, start + 1);
   }
-  return { tables, used };
 }
 
 function toRows(lines: Line[]): Line[][] {

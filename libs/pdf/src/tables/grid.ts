@@ -123,8 +123,13 @@ export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid
     }
     for (const c of covered) cells[row][c].push(run);
   }
-  const rows = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
+  let rows = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
   if (rows.length < 2) return null;
+  // Boxes each holding one piece of text (a framed letterhead, a page border) are layout, not a table.
+  if (!rows.some((row) => row.filter((c) => c).length >= 2)) return null;
+  // A right-to-left table is read from its rightmost column.
+  const rtlChars = runs.filter((r) => r.rtl).reduce((n, r) => n + r.text.length, 0);
+  if (rtlChars > runs.reduce((n, r) => n + r.text.length, 0) / 2) rows = rows.map((row) => row.reverse());
   // Mostly empty cells: a form or page frame drawn with rules, not a table of data.
   const cellsTotal = rows.length * rows[0].length;
   const empty = rows.flat().filter((c) => !c).length;
@@ -133,15 +138,17 @@ export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid
 }
 
 function cellText(runs: TextRun[]): string {
+  const rtl = runs.filter((r) => r.rtl).length > runs.length / 2;
   const sorted = [...runs].sort((a, b) =>
-    Math.abs(a.base - b.base) < 0.5 * a.size ? a.x0 - b.x0 : b.base - a.base,
+    Math.abs(a.base - b.base) < 0.5 * a.size ? (rtl ? b.x1 - a.x1 : a.x0 - b.x0) : b.base - a.base,
   );
   let text = '';
   let prev: TextRun | undefined;
   for (const r of sorted) {
     if (prev) {
       const sameLine = Math.abs(prev.base - r.base) < 0.5 * r.size;
-      if (!sameLine || r.x0 - prev.x1 > 0.15 * r.size) text += ' ';
+      const gap = rtl ? prev.x0 - r.x1 : r.x0 - prev.x1;
+      if (!sameLine || gap > 0.15 * r.size) text += ' ';
     }
     text += r.text;
     prev = r;

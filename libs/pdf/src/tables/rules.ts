@@ -32,27 +32,36 @@ export function findRules(paths: PagePath[]): Rule[] {
 }
 
 /**
- * Groups rules that touch, or horizontal rules stacked over the same span (booktabs tables have no
- * vertical rules), into candidate table frames.
+ * Groups rules that touch into frames, then stacks frames made only of horizontal rules over the same
+ * span (booktabs tables have no vertical rules). A frame with vertical rules is complete by itself: a
+ * chart axis or a second table below it is another object.
  */
 export function groupRules(rules: Rule[], maxRowGap = 60): { bbox: BBox; rules: Rule[] }[] {
-  const parent = rules.map((_, i) => i);
+  // Pairwise, so bounded: a page with thousands of rules is hatching, not a table.
+  const n = Math.min(rules.length, 3000);
+  const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const linked = (a: Rule, b: Rule): boolean => {
+  const touch = (p: BBox, q: BBox): boolean =>
+    p[0] - 2 <= q[2] && q[0] - 2 <= p[2] && p[1] - 2 <= q[3] && q[1] - 2 <= p[3];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (find(i) !== find(j) && touch(rules[i].bbox, rules[j].bbox)) parent[find(i)] = find(j);
+    }
+  }
+  const framed = new Set<number>();
+  for (let i = 0; i < n; i++) if (!rules[i].horizontal) framed.add(find(i));
+  const stacked = (a: Rule, b: Rule): boolean => {
     const [p, q] = [a.bbox, b.bbox];
-    const touch = p[0] - 2 <= q[2] && q[0] - 2 <= p[2] && p[1] - 2 <= q[3] && q[1] - 2 <= p[3];
-    if (touch) return true;
-    if (!a.horizontal || !b.horizontal) return false;
     const overlap = Math.min(p[2], q[2]) - Math.max(p[0], q[0]);
     const shorter = Math.min(p[2] - p[0], q[2] - q[0]);
     const dy = Math.max(p[1], q[1]) - Math.min(p[3], q[3]);
     return overlap > 0.8 * shorter && dy < maxRowGap;
   };
-  // Pairwise, so bounded: a page with thousands of rules is hatching, not a table.
-  const n = Math.min(rules.length, 3000);
   for (let i = 0; i < n; i++) {
+    if (framed.has(find(i))) continue;
     for (let j = i + 1; j < n; j++) {
-      if (find(i) !== find(j) && linked(rules[i], rules[j])) parent[find(i)] = find(j);
+      if (framed.has(find(j)) || find(i) === find(j)) continue;
+      if (stacked(rules[i], rules[j])) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, { bbox: BBox; rules: Rule[] }>();
