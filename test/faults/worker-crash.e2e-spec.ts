@@ -29,6 +29,11 @@ async function storedFiles(root: string, id: string): Promise<string[]> {
   return found.sort();
 }
 
+function processReport(worker: NodeProcess): string {
+  const { exitCode, signalCode } = worker.child;
+  return `exit ${String(exitCode ?? signalCode)}, output: ${worker.output().slice(-3000) || '(none)'}`;
+}
+
 async function leftoverWorkDirs(id: string): Promise<string[]> {
   return (await readdir(tmpdir())).filter((name) => name.startsWith(`papermill-${id}-`));
 }
@@ -40,7 +45,8 @@ describe('worker process killed or stopped during a conversion (api in-process, 
   const workers: NodeProcess[] = [];
 
   const startWorker = () => {
-    const worker = startWorkerProcess(stack.env);
+    // Warnings and errors go to the captured output, shown when a wait fails.
+    const worker = startWorkerProcess({ ...stack.env, LOG_LEVEL: 'warn' });
     workers.push(worker);
     return worker;
   };
@@ -53,7 +59,7 @@ describe('worker process killed or stopped during a conversion (api in-process, 
     const children = await waitFor(
       'the conversion child process',
       async () => {
-        if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.output()}`);
+        if (worker.child.exitCode !== null) throw new Error(`worker exited: ${processReport(worker)}`);
         const { body } = await client.json<{ status: string }>('GET', `/tasks/${id}`);
         if (body.status !== 'PROCESSING') return undefined;
         const pids = await childPids(worker.pid);
@@ -93,9 +99,11 @@ describe('worker process killed or stopped during a conversion (api in-process, 
     // Nobody has noticed yet: the row stays PROCESSING until the job's lock expires.
     expect((await client.json<{ status: string }>('GET', `/tasks/${id}`)).body.status).toBe('PROCESSING');
 
-    startWorker();
+    const second = startWorker();
     // Bounded by the stalled-job check: one to two lock lifetimes, then the conversion itself.
-    const task = await client.waitForTask(id, 90_000);
+    const task = await client.waitForTask(id, 90_000).catch((error: Error) => {
+      throw new Error(`${error.message}; worker: ${processReport(second)}`);
+    });
     expect(task).toMatchObject({
       status: 'DONE',
       error_message: null,
@@ -118,6 +126,14 @@ describe('worker process killed or stopped during a conversion (api in-process, 
     ]);
     // The killed attempt's work folder was cleared by the next attempt.
     expect(await leftoverWorkDirs(id)).toEqual([]);
+    // Both starts are counted (the job's own counter misses stalls): a task that keeps killing
+    // its worker is eventually failed by the reconciler rather than run forever.
+    const [{ attempts }] = await sql<{ attempts: number }>(
+      stack.config.DATABASE_URL,
+      'SELECT attempts FROM tasks WHERE id = $1',
+      [id],
+    );
+    expect(attempts).toBe(2);
 
     // Another attempt over existing outputs (as after a crash between upload and DONE) replaces
     // them: the same keys and one figure row, not duplicates.
@@ -134,6 +150,9 @@ describe('worker process killed or stopped during a conversion (api in-process, 
     expect(rows).toEqual([{ figure_index: 1, s3_key: `${id}/figures/picture-1.png` }]);
     expect(await storedFiles(stack.config.STORAGE_DIR, id)).toHaveLength(4);
     expect(await (await client.request('GET', `/tasks/${id}/download`)).text()).toBe(markdown);
+
+    second.signal('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
   }, 240_000);
 
   it('SIGTERM: the worker finishes the active conversion, then exits 0', async () => {

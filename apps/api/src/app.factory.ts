@@ -38,7 +38,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   });
   app.useGlobalPipes(new FastApiValidationPipe());
   app.useGlobalFilters(new FastApiExceptionFilter());
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: stop listening, finish the requests in flight, close, then exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
   if (config.SWAGGER_ENABLED) setupSwagger(app);
   return app;
 }

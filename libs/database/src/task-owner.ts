@@ -11,3 +11,8 @@ export function ownerColumns(owner: TaskOwner): { ownerUserId: string | null; ow
 export function ownerWhere(owner: TaskOwner): { ownerUserId: string } | { ownerGuestId: string } {
   return owner.kind === 'user' ? { ownerUserId: owner.userId } : { ownerGuestId: owner.guestId };
 }
+
+/** The key of the owner's row in `task_owner_counts` (same formula as the SQL function `task_owner_key`). */
+export function ownerKey(owner: TaskOwner): string {
+  return owner.kind === 'user' ? `u:${owner.userId}` : `g:${owner.guestId}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { convertPdf } from './convert.js';
 import { PdfConversionError } from './errors.js';
+import { rgb } from 'pdf-lib';
 import { PdfFixture, tinyPng } from './testing/pdf-fixtures.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -93,6 +94,45 @@ describe('convertPdf', () => {
     const { markdown, assets } = await convertPdf(await f.bytes());
     expect(markdown).toContain('| Name | Score |\n| - | - |\n| Alice | 91 |\n| Bob | 78 |');
     expect(assets.tables).toHaveLength(1);
+  });
+
+  it('rebuilds a table drawn as shaded cells without lines', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    const cells = [
+      ['Name', 'Score', 'Rank'],
+      ['Alice', '91', '1'],
+      ['Bob', '78', '2'],
+    ];
+    cells.forEach((row, r) =>
+      row.forEach((text, c) => {
+        const [x, y] = [72 + c * 100, 680 - r * 24];
+        page.drawRectangle({ x, y, width: 100, height: 24, color: rgb(0.8, 0.85, 0.95) });
+        f.lines(page, [text], x + 6, y + 8);
+      }),
+    );
+    const { markdown, assets } = await convertPdf(await f.bytes());
+    expect(assets.tables.map((t) => t.bbox.map(Math.round))).toEqual([[72, 632, 372, 704]]);
+    expect(markdown).toContain(
+      '| Name | Score | Rank |\n| - | - | - |\n| Alice | 91 | 1 |\n| Bob | 78 | 2 |',
+    );
+  });
+
+  it('takes a lone numbered line set larger than the body for a subsection title', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, ['(1) Scope of the rules'], 72, 720, 11);
+    f.lines(page, [LOREM, LOREM, 'and the paragraph ends here.'], 72, 700);
+    const { markdown } = await convertPdf(await f.bytes());
+    expect(markdown).toMatch(/^#{2,3} \(1\) Scope of the rules$/m);
+  });
+
+  it('starts a list at the first bulleted line under its lead-in', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, ['Bring these along', '\u2022 a pencil', '\u2022 an eraser'], 72, 700);
+    const { markdown } = await convertPdf(await f.bytes());
+    expect(markdown).toContain('Bring these along\n\n- a pencil\n- an eraser');
   });
 
   it('extracts a picture with its caption as alt text', async () => {

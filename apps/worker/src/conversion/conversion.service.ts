@@ -35,12 +35,17 @@ export class ConversionService {
     attempt: number,
     onProgress?: (percent: number) => void,
   ): Promise<ConversionOutcome> {
+    const before = await this.tasks.findById(taskId);
+    if (!before) return 'skipped';
     // PROCESSING is accepted too: a stalled job (worker killed) is run again under the same id.
+    // `attempts` counts every start of the task, across retries, stalls and re-enqueued jobs (the
+    // job's own counter misses stalls and restarts with a new job), so the reconciler can tell a
+    // task that keeps killing its worker and fail it instead of looping.
     const task = await this.tasks.transition(
       taskId,
       [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
       TaskStatus.Processing,
-      { attempts: attempt, pagesDone: 0 },
+      { attempts: Math.max(attempt, before.attempts + 1), pagesDone: 0 },
     );
     if (!task) return 'skipped';
     await this.removeLeftoverWorkDirs(taskId);

@@ -31,7 +31,9 @@ export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown
       concurrency: this.config.get('WORKER_CONCURRENCY'),
       lockDuration: lockMs,
       stalledInterval: lockMs,
-      // A job that stalls again and again (it kills its worker each time) is failed, not looped.
+      // A job that stalls again and again (it kills its worker each time) is failed, not looped. No
+      // 'failed' event reaches this worker for it: the row stays PROCESSING until the reconciler
+      // fails it (its `attempts` count every start, stalls included).
       maxStalledCount: 2,
     });
     this.worker.on('failed', (job, error) => {

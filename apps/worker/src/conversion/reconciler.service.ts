@@ -1,10 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { TasksRepository, TaskStatus } from '@papermill/database';
+import { TaskEntity, TasksRepository, TaskStatus } from '@papermill/database';
 import { CONVERT_ATTEMPTS, DocumentQueue } from '@papermill/queue';
 
 /** A task younger than this may still be between its row and its job (an upload in progress). */
 const GRACE_MS = 60_000;
+/** Stale tasks read at once. */
+const PAGE_SIZE = 100;
 
 /**
  * Makes sure no task stays in flight forever: PENDING or QUEUED rows whose job never arrived are
@@ -42,27 +44,45 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
     await this.running;
   }
 
-  /** One pass; returns how many tasks it acted on. */
+  /**
+   * One pass over every stale task; returns how many it acted on. Pages through them all: a backlog
+   * of tasks waiting for a busy worker (live jobs, left alone) must not hide stuck ones behind it.
+   */
   async reconcile(now = new Date()): Promise<number> {
-    const stale = await this.tasks.findStale(
-      [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
-      new Date(now.getTime() - GRACE_MS),
-    );
+    const before = new Date(now.getTime() - GRACE_MS);
+    const statuses = [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing];
+    const seen = new Set<string>();
     let acted = 0;
-    for (const task of stale) {
-      if (await this.queue.hasLiveJob(task.id)) continue;
-      acted++;
-      if (task.status === TaskStatus.Processing && task.attempts >= CONVERT_ATTEMPTS) {
-        await this.tasks.transition(task.id, TaskStatus.Processing, TaskStatus.Failed, {
-          errorMessage: 'The conversion was interrupted too many times; please upload the file again',
-        });
-        continue;
+    let offset = 0;
+    for (;;) {
+      const page = await this.tasks.findStale(statuses, before, PAGE_SIZE, offset);
+      // Rows left as they were stay in the stale set: the next page starts after them.
+      let left = 0;
+      for (const task of page) {
+        if (seen.has(task.id) || (await this.queue.hasLiveJob(task.id))) {
+          seen.add(task.id);
+          left++;
+          continue;
+        }
+        seen.add(task.id);
+        acted++;
+        await this.resolve(task);
       }
-      const requeued = await this.tasks.transition(task.id, task.status, TaskStatus.Queued);
-      if (!requeued) continue;
-      await this.queue.enqueueConversion(task.id);
-      this.logger.warn({ taskId: task.id, was: task.status }, 'Task re-enqueued by the reconciler');
+      if (page.length < PAGE_SIZE) return acted;
+      offset += left;
     }
-    return acted;
+  }
+
+  private async resolve(task: TaskEntity): Promise<void> {
+    if (task.status === TaskStatus.Processing && task.attempts >= CONVERT_ATTEMPTS) {
+      await this.tasks.transition(task.id, TaskStatus.Processing, TaskStatus.Failed, {
+        errorMessage: 'The conversion was interrupted too many times; please upload the file again',
+      });
+      return;
+    }
+    const requeued = await this.tasks.transition(task.id, task.status, TaskStatus.Queued);
+    if (!requeued) return;
+    await this.queue.enqueueConversion(task.id);
+    this.logger.warn({ taskId: task.id, was: task.status }, 'Task re-enqueued by the reconciler');
   }
 }

@@ -1,5 +1,6 @@
 import { boxGap, unionBox } from '../model.js';
 import { TextRun } from '../model.js';
+import { toBlock } from '../layout/blocks.js';
 import { Line } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
 import { PageItem } from '../page/analyze.js';
@@ -31,7 +32,12 @@ export function buildElements(items: PageItem[], bodySize: number): Element[] {
   const out: Element[] = [];
   const headingSizes: number[] = [];
   const pending: { el: Element & { kind: 'heading' }; size: number; bold: boolean }[] = [];
-  for (const item of items) {
+  const flow = items.flatMap(splitBeforeList);
+  const startsList = (i: number) => {
+    const it = flow[i];
+    return it?.kind === 'text' && listMarker(it.block.lines[0].text) !== null;
+  };
+  for (const [index, item] of flow.entries()) {
     if (item.kind === 'figure') {
       out.push({ kind: 'figure', page: item.page, bbox: item.bbox, figure: item.figure, caption: null });
       continue;
@@ -46,7 +52,24 @@ export function buildElements(items: PageItem[], bodySize: number): Element[] {
       out.push({ kind: 'code', page: item.page, bbox: item.bbox, text: codeText(block.lines) });
       continue;
     }
-    if (listMarker(block.lines[0].text) && !captionKind(text)) {
+    // A lone numbered line set larger than the body ("(2) Scope"), with no list around it, is a
+    // subsection title.
+    const marker = listMarker(block.lines[0].text);
+    const numberedTitle =
+      marker?.ordered === true &&
+      block.lines.length === 1 &&
+      block.size >= bodySize * 1.05 &&
+      text.length < 100 &&
+      !/[.,;:]$/.test(text) &&
+      !startsList(index - 1) &&
+      !startsList(index + 1);
+    if (numberedTitle) {
+      const el = { kind: 'heading' as const, page: item.page, bbox: item.bbox, level: 2, text };
+      pending.push({ el, size: block.size, bold: block.lines.every((l) => l.bold) });
+      out.push(el);
+      continue;
+    }
+    if (marker && !captionKind(text)) {
       const items = listItems(block.lines);
       const prev = out[out.length - 1];
       if (prev?.kind === 'list' && prev.page === item.page) {
@@ -72,6 +95,22 @@ export function buildElements(items: PageItem[], bodySize: number): Element[] {
   assignLevels(pending, bodySize);
   nestLists(out);
   return attachCaptions(out);
+}
+
+/** A bulleted list set right under its lead-in line shares its style: it starts a block of its own. */
+function splitBeforeList(item: PageItem): PageItem[] {
+  if (item.kind !== 'text') return [item];
+  const lines = item.block.lines;
+  // Numbered lines count only as a run of two or more: a wrapped sentence may start with "2. ".
+  const marked = lines.map((l) => listMarker(l.text));
+  const at = marked.findIndex(
+    (m, i) => i > 0 && m && (!m.ordered || marked.slice(i + 1).some((n) => n?.ordered)),
+  );
+  if (at <= 0 || listMarker(lines[0].text)) return [item];
+  return [lines.slice(0, at), lines.slice(at)].map((part) => {
+    const block = toBlock(part);
+    return { ...item, bbox: block.bbox, block };
+  });
 }
 
 /** A paragraph cut by a column or page break goes on when the next block starts in lower case. */

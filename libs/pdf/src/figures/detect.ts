@@ -19,7 +19,7 @@ export interface FigureRegion {
 }
 
 /** Parts closer than this (points) belong to one figure. */
-const MERGE_GAP = 4;
+const MERGE_GAP = 6;
 /** Images smaller than this on a side are bullets, dots or spacers. */
 const MIN_SIDE = 8;
 const MIN_AREA = 300;
@@ -36,47 +36,141 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     Math.min(b[2], content.width),
     Math.min(b[3], content.height),
   ];
-  const parts: { bbox: BBox; images: PageImage[]; vectors: number; curves: number }[] = [];
+  const parts: Part[] = [];
   for (const image of content.images) {
     const bbox = clip(image.bbox);
     if (boxWidth(bbox) < MIN_SIDE || boxHeight(bbox) < MIN_SIDE || boxArea(bbox) < MIN_AREA) continue;
     if (boxArea(bbox) > BACKGROUND_SHARE * pageArea) continue;
     parts.push({ bbox, images: [image], vectors: 0, curves: 0 });
   }
+  // A filled box with text set on it is a shaded panel behind that text, not drawing, unless boxes
+  // nest in one another (a diagram of labelled boxes).
+  const panels = content.paths.filter((p) => p.filled && p.straight && carriesText(p.bbox, content));
+  // Clearly smaller and inside: a shape drawn twice (fill and shadow) is not nesting.
+  const within = (a: BBox, b: BBox) =>
+    a[0] >= b[0] - 1 &&
+    a[1] >= b[1] - 1 &&
+    a[2] <= b[2] + 1 &&
+    a[3] <= b[3] + 1 &&
+    boxArea(a) < 0.8 * boxArea(b);
+  const lonePanels = new Set(
+    panels.length > 200
+      ? []
+      : panels.filter(
+          (p) => !panels.some((o) => o !== p && (within(o.bbox, p.bbox) || within(p.bbox, o.bbox))),
+        ),
+  );
+  const striped = stripes(content.paths);
+  const panelParts: Part[] = [];
   for (const path of content.paths) {
     const bbox = clip(path.bbox);
     if (boxWidth(bbox) <= 0 && boxHeight(bbox) <= 0) continue;
-    // Thin straight strokes are rules and table borders, not drawings.
-    if (path.straight && (boxWidth(bbox) < 2.5 || boxHeight(bbox) < 2.5)) continue;
+    // Thin straight strokes are rules and table borders, not drawings, unless stacked densely.
+    if (path.straight && (boxWidth(bbox) < 2.5 || boxHeight(bbox) < 2.5) && !striped.has(path)) continue;
     if (boxArea(bbox) > BACKGROUND_SHARE * pageArea) continue;
-    parts.push({ bbox, images: [], vectors: 1, curves: path.straight ? 0 : 1 });
+    const part = { bbox, images: [], vectors: 1, curves: path.straight ? 0 : 1 };
+    if (lonePanels.has(path)) panelParts.push(part);
+    else parts.push(part);
   }
-  const clusters = cluster(parts);
   const regions: FigureRegion[] = [];
-  for (const c of clusters) {
-    if (
-      boxWidth(c.bbox) < 2 * MIN_SIDE ||
-      boxHeight(c.bbox) < 2 * MIN_SIDE ||
-      boxArea(c.bbox) < 2 * MIN_AREA
-    ) {
+  // A diagram of labelled callouts is judged with its panels; elsewhere panels are only backgrounds.
+  const diagrams = panelParts.length
+    ? cluster([...parts, ...panelParts]).filter(
+        (c) => !c.images.length && isPicture(c, content) && isDiagram(c, content),
+      )
+    : [];
+  regions.push(...diagrams.map((c) => ({ bbox: c.bbox, images: c.images, vectors: c.vectors })));
+  const inDiagram = (b: BBox) => diagrams.some((d) => intersectionArea(b, d.bbox) > 0.5 * boxArea(b));
+  for (const c of cluster(parts.filter((p) => !inDiagram(p.bbox)))) {
+    if (isPicture(c, content)) {
+      regions.push({ bbox: c.bbox, images: c.images, vectors: c.vectors });
       continue;
     }
-    if (!c.images.length) {
-      // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
-      if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) continue;
-      if (isTextBox(c.bbox, content)) continue;
-    } else if (isTextBox(c.bbox, content) || isTextBand(c.bbox, content)) {
-      continue; // an image behind text is its background (a shaded box, a heading banner)
+    // Pictures side by side whose images overlap (transparent margins) merge with the text column
+    // between them: split at the page's column gutter and judge each side alone.
+    for (const side of splitAtGutter(c, content)) {
+      if (isPicture(side, content))
+        regions.push({ bbox: side.bbox, images: side.images, vectors: side.vectors });
     }
-    regions.push({ bbox: c.bbox, images: c.images, vectors: c.vectors });
   }
   return regions;
 }
 
-function cluster<T extends { bbox: BBox; images: PageImage[]; vectors: number; curves: number }>(
-  parts: T[],
-): T[] {
-  const items = parts.map((p) => ({ ...p, images: [...p.images] }));
+function isPicture(c: Part, content: PageContent): boolean {
+  if (
+    boxWidth(c.bbox) < 1.5 * MIN_SIDE ||
+    boxHeight(c.bbox) < 1.5 * MIN_SIDE ||
+    boxArea(c.bbox) < 1.5 * MIN_AREA
+  ) {
+    return false;
+  }
+  if (!c.images.length) {
+    // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
+    if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) return false;
+    return !isTextBox(c.bbox, content) || isDiagram(c, content);
+  }
+  // An image behind text is its background (a shaded box, a heading banner).
+  return !isTextBox(c.bbox, content) && !isTextBand(c.bbox, content);
+}
+
+/** Many curved shapes with short labels (callouts, flow charts): text inside does not make it a text box. */
+function isDiagram(c: Part, content: PageContent): boolean {
+  if (c.curves < 12) return false;
+  const lines = new Map<number, number>();
+  for (const r of content.runs) {
+    if (intersectionArea([r.x0, r.y0, r.x1, r.y1], c.bbox) <= 0) continue;
+    const key = Math.round(r.base);
+    lines.set(key, (lines.get(key) ?? 0) + (r.x1 - r.x0));
+  }
+  if (!lines.size) return true;
+  const mean = [...lines.values()].reduce((a, b) => a + b, 0) / lines.size;
+  return mean < 0.6 * boxWidth(c.bbox);
+}
+
+/** The cluster's parts on either side of an empty vertical strip that text beside the cluster keeps. */
+function splitAtGutter(c: Part, content: PageContent): Part[] {
+  if (!c.images.length || !c.members || c.members.length < 2) return [];
+  // The page's text columns: runs of running text, not labels and not full-width titles.
+  const column = content.runs.filter((r) => r.text.trim().length >= 20 && r.x1 - r.x0 < 0.6 * content.width);
+  const spans = column.map((r) => [r.x0, r.x1]).sort((a, b) => a[0] - b[0]);
+  let end = c.bbox[0];
+  let gutter: [number, number] | null = null;
+  for (const [x0, x1] of spans) {
+    if (x1 <= c.bbox[0]) continue;
+    if (x0 - end >= 6 && end > c.bbox[0] + 2 * MIN_SIDE && x0 < c.bbox[2] - 2 * MIN_SIDE) {
+      gutter = [end, x0];
+      break;
+    }
+    end = Math.max(end, x1);
+  }
+  if (gutter === null) return [];
+  const [gl, gr] = gutter;
+  const g = (gl + gr) / 2;
+  const left = c.members.filter((m) => (m.bbox[0] + m.bbox[2]) / 2 < g);
+  const right = c.members.filter((m) => (m.bbox[0] + m.bbox[2]) / 2 >= g);
+  if (!left.length || !right.length) return [];
+  // Each side stops at the gutter: what reaches over it is transparent margin.
+  const clipTo = (b: BBox, side: number): BBox =>
+    side === 0 ? [b[0], b[1], Math.min(b[2], gl), b[3]] : [Math.max(b[0], gr), b[1], b[2], b[3]];
+  return [left, right].map((members, side) => ({
+    bbox: clipTo(members.map((m) => m.bbox).reduce(unionBox), side),
+    images: members.flatMap((m) => m.images),
+    vectors: members.reduce((n, m) => n + m.vectors, 0),
+    curves: members.reduce((n, m) => n + m.curves, 0),
+  }));
+}
+
+interface Part {
+  bbox: BBox;
+  images: PageImage[];
+  vectors: number;
+  curves: number;
+  /** The parts a cluster was merged from. */
+  members?: Part[];
+}
+
+function cluster(parts: Part[]): Part[] {
+  const items: Part[] = parts.map((p) => ({ ...p, images: [...p.images], members: [p] }));
   let merged = true;
   while (merged) {
     merged = false;
@@ -91,6 +185,7 @@ function cluster<T extends { bbox: BBox; images: PageImage[]; vectors: number; c
         a.images.push(...b.images);
         a.vectors += b.vectors;
         a.curves += b.curves;
+        a.members!.push(...b.members!);
         items.splice(j, 1);
         j = i;
         merged = true;
@@ -98,6 +193,36 @@ function cluster<T extends { bbox: BBox; images: PageImage[]; vectors: number; c
     }
   }
   return items;
+}
+
+/** Bars stacked closer than a text line, five or more: a striped logo or hatching, which rules never are. */
+const STRIPE_GAP = 3;
+const MIN_STRIPES = 5;
+
+function stripes(paths: PageContent['paths']): Set<PageContent['paths'][number]> {
+  const thin = paths.filter((p) => p.straight && boxHeight(p.bbox) < 2.5 && boxWidth(p.bbox) >= 2.5);
+  if (thin.length < MIN_STRIPES || thin.length > 3000) return new Set();
+  thin.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const parent = thin.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < thin.length; i++) {
+    for (let j = i + 1; j < thin.length; j++) {
+      const [a, b] = [thin[i].bbox, thin[j].bbox];
+      if (b[1] - a[3] > STRIPE_GAP) break;
+      const overlap = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+      if (overlap > 0.5 * Math.min(boxWidth(a), boxWidth(b))) parent[find(i)] = find(j);
+    }
+  }
+  const size = new Map<number, number>();
+  thin.forEach((_, i) => size.set(find(i), (size.get(find(i)) ?? 0) + 1));
+  return new Set(thin.filter((_, i) => (size.get(find(i)) ?? 0) >= MIN_STRIPES));
+}
+
+function carriesText(bbox: BBox, content: PageContent): boolean {
+  return content.runs.some((r) => {
+    const box: BBox = [r.x0, r.y0, r.x1, r.y1];
+    return /[\p{L}\p{N}]/u.test(r.text) && intersectionArea(box, bbox) > 0.8 * boxArea(box);
+  });
 }
 
 /** A strip hardly taller than the text lying on it: a heading banner or highlight. */

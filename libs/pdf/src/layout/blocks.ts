@@ -51,7 +51,9 @@ function continues(block: TextBlock, last: Line, line: Line): boolean {
   const overlap = Math.min(last.bbox[2], line.bbox[2]) - Math.max(last.bbox[0], line.bbox[0]);
   if (overlap <= 0) return false;
   const size = Math.max(last.size, line.size);
-  if (Math.abs(last.size - line.size) > 0.12 * size) return false;
+  // Body text keeps one size; a title set in bold may shrink a little from line to line.
+  const sizeSlack = last.bold && line.bold ? 0.12 : 0.06;
+  if (Math.abs(last.size - line.size) > sizeSlack * size) return false;
   if (last.mono !== line.mono) return false;
   if (last.bold !== line.bold || last.italic !== line.italic) return false;
   const spacing = last.base - line.base;

@@ -20,20 +20,35 @@ function inside(run: TextRun, box: BBox, margin = 1): boolean {
 }
 
 function contains(outer: BBox, inner: BBox): boolean {
-  return inner[0] >= outer[0] - 1 && inner[1] >= outer[1] - 1 && inner[2] <= outer[2] + 1 && inner[3] <= outer[3] + 1;
+  return (
+    inner[0] >= outer[0] - 1 &&
+    inner[1] >= outer[1] - 1 &&
+    inner[2] <= outer[2] + 1 &&
+    inner[3] <= outer[3] + 1
+  );
+}
+
+/** Rules only along the outline: a box with no inner rows or columns. */
+function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boolean }[] }): boolean {
+  const [x0, y0, x1, y1] = group.bbox;
+  const near = (a: number, b: number) => Math.abs(a - b) < 3;
+  return group.rules.every((r) =>
+    r.horizontal ? near(r.bbox[1], y0) || near(r.bbox[3], y1) : near(r.bbox[0], x0) || near(r.bbox[2], x1),
+  );
 }
 
 /** Finds the tables, pictures and text blocks of one page, in reading order. */
 export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
   let runs = content.runs;
-  const tables: TableGrid[] = [];
+  const ruled: { grid: TableGrid; bare: boolean }[] = [];
   const groups = groupRules(findRules(content.paths)).filter(
     (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2,
   );
   for (const group of groups) {
     const [x0, y0, x1, y1] = group.bbox;
-    // A frame drawn around other ruled tables is a page border or a form's outline.
-    if (groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
+    const bare = isBareFrame(group);
+    // A bare frame drawn around other ruled tables is a page border or a form's outline.
+    if (bare && groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
     const region: BBox = [x0, y0, x1, y1];
     const grid = buildGrid(
       region,
@@ -41,17 +56,20 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
       runs.filter((r) => inside(r, region, 1)),
     );
     if (!grid) continue;
-    tables.push(grid);
+    ruled.push({ grid, bare });
     runs = runs.filter((r) => !inside(r, region, 1));
   }
   let figures = options.figures ? detectFigures(content) : [];
+  const overlapping = (f: FigureRegion, t: TableGrid) =>
+    intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox));
+  // A frame with no inner rules around a drawing is the drawing's border, not a table.
+  const framedDrawings = ruled.filter((t) => t.bare && figures.some((f) => overlapping(f, t.grid)));
+  if (framedDrawings.length) {
+    runs = runs.concat(content.runs.filter((r) => framedDrawings.some((t) => inside(r, t.grid.bbox, 1))));
+  }
+  const tables = ruled.filter((t) => !framedDrawings.includes(t)).map((t) => t.grid);
   // A drawn table is found as rules first; drawings overlapping it are its cell shading.
-  figures = figures.filter(
-    (f) =>
-      !tables.some(
-        (t) => intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox)),
-      ),
-  );
+  figures = figures.filter((f) => !tables.some((t) => overlapping(f, t)));
   runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
 
   const lines = buildLines(runs);

@@ -36,4 +36,49 @@ describe('findAlignedTables', () => {
     const runs = [0, 1, 2].flatMap((i) => [run(text, 50, 700 - 12 * i), run(text, 320, 700 - 12 * i)]);
     expect(findAlignedTables(buildLines(runs), 600).tables).toEqual([]);
   });
+
+  it('reads a table of contents with dot leaders as entries and page numbers', () => {
+    const entries = [
+      'Notices . . . . . . . . vii',
+      '1.1 Scope . . . . . . . . . 2',
+      '1.2 Terms. . . . . . . . 14',
+    ];
+    const { tables } = findAlignedTables(buildLines(entries.map((t, i) => run(t, 72, 700 - 12 * i))), 600);
+    expect(tables.map((t) => t.rows)).toEqual([
+      [
+        ['Notices . . . . . . . .', 'vii'],
+        ['1.1 Scope . . . . . . . . .', '2'],
+        ['1.2 Terms. . . . . . . .', '14'],
+      ],
+    ]);
+  });
+
+  it('leaves lists set side by side alone', () => {
+    const runs = [0, 1, 2].flatMap((i) => [
+      run(`${i + 1}. item ${i}`, 100, 700 - 14 * i),
+      run(`- point ${i}`, 250, 700 - 14 * i),
+    ]);
+    expect(findAlignedTables(buildLines(runs), 600).tables).toEqual([]);
+  });
+
+  it('finds a table below a question, beside a column of running text, with a column of marks', () => {
+    const prose = 'running text of the next column goes on and on here';
+    const question = [0, 1].map((i) =>
+      run('a question about who receives these services, and', 400, 740 - 12 * i),
+    );
+    const rows = [
+      ['y', 'Children', '*'],
+      ['y', 'Women', '*'],
+      ['y', 'Migrants', '*'],
+    ];
+    const runs = rows.flatMap((r, i) => [
+      run(prose, 40, 700 - 14 * i),
+      run(r[0], 400, 700 - 14 * i),
+      run(r[1], 420, 700 - 14 * i),
+      run(r[2], 560, 700 - 14 * i),
+    ]);
+    expect(findAlignedTables(buildLines([...question, ...runs]), 700).tables.map((t) => t.rows)).toEqual([
+      rows,
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { BBox } from '../types.js';
 import { unionBox } from '../model.js';
 import { Line } from '../layout/lines.js';
+import { listMarker } from '../layout/markers.js';
 import { TableGrid } from './grid.js';
 
 /** Cells of a whitespace table are short; longer pieces are text columns. */
@@ -44,8 +45,46 @@ function lanes(lines: Line[]): Line[][] {
   return out;
 }
 
+/** A contents entry: a title, a dot leader and a page number (arabic or roman). */
+const LEADER = /^(.*\S)\s*((?:\.\s*){3,})\s*([0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$/;
+
+/** Three or more consecutive contents entries become a two-column table: entry and page. */
+function findLeaderTables(rows: Line[][], tables: TableGrid[], used: Set<Line>): Line[][] {
+  const text = (row: Line[]) => row.map((l) => l.text).join(' ');
+  const rest: Line[][] = [];
+  for (let start = 0; start < rows.length;) {
+    let end = start;
+    while (
+      end < rows.length &&
+      LEADER.test(text(rows[end])) &&
+      (end === start || closeBelow(rows[end - 1], rows[end]))
+    ) {
+      end++;
+    }
+    if (end - start >= MIN_ROWS) {
+      const entries = rows.slice(start, end);
+      tables.push({
+        bbox: entries
+          .flat()
+          .map((l) => l.bbox)
+          .reduce(unionBox),
+        rows: entries.map((row) => {
+          const m = LEADER.exec(text(row))!;
+          return [`${m[1]} ${m[2].trim()}`, m[3]];
+        }),
+      });
+      entries.forEach((row) => row.forEach((l) => used.add(l)));
+      start = end;
+    } else {
+      rest.push(rows[start]);
+      start++;
+    }
+  }
+  return rest;
+}
+
 function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used: Set<Line>): void {
-  const rows = toRows(lines);
+  const rows = findLeaderTables(toRows(lines), tables, used);
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -56,7 +95,9 @@ function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used:
     ) {
       end++;
     }
-    if (end - start >= MIN_ROWS) {
+    // Source code aligns its tokens in columns too.
+    const code = rows.slice(start, end).every((row) => row.every((l) => l.mono));
+    if (end - start >= MIN_ROWS && !code) {
       const grid = toGrid(rows.slice(start, end));
       if (grid) {
         tables.push(grid);
@@ -123,6 +164,9 @@ function toGrid(rows: Line[][]): TableGrid | null {
         .join(' '),
     ),
   );
+  // Lists set side by side (slides, flyers) line up too; their cells start with bullets or numbers.
+  const cells = grid.flat().filter((c) => c);
+  if (cells.filter((c) => listMarker(c)).length >= cells.length / 2) return null;
   const bbox: BBox = rows
     .flat()
     .map((l) => l.bbox)

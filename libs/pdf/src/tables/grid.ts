@@ -1,5 +1,6 @@
 import { BBox } from '../types.js';
-import { TextRun } from '../model.js';
+import { TextRun, unionBox } from '../model.js';
+import { listMarker } from '../layout/markers.js';
 import { normalizeText } from '../layout/text-normalize.js';
 import { Rule } from './rules.js';
 
@@ -56,12 +57,40 @@ function gapColumns(bands: TextRun[][], bbox: BBox): number[] {
 }
 
 /**
+ * Joins rule segments that continue one another on the same line: tables drawn cell by cell (or as
+ * shaded cells) have no single rule running the full width.
+ */
+export function joinCollinear(rules: Rule[]): Rule[] {
+  const out: Rule[] = [];
+  for (const horizontal of [true, false]) {
+    const [lo, hi, at] = horizontal ? [0, 2, 1] : [1, 3, 0];
+    const sorted = rules
+      .filter((r) => r.horizontal === horizontal)
+      .sort((a, b) => a.bbox[at] - b.bbox[at] || a.bbox[lo] - b.bbox[lo]);
+    const merged: Rule[] = [];
+    for (const r of sorted) {
+      const hit = merged.find(
+        (m) =>
+          Math.abs(m.bbox[at] - r.bbox[at]) < 1.5 &&
+          r.bbox[lo] <= m.bbox[hi] + 2 &&
+          r.bbox[hi] >= m.bbox[lo] - 2,
+      );
+      if (hit) hit.bbox = unionBox(hit.bbox, r.bbox);
+      else merged.push({ horizontal, bbox: [...r.bbox] as BBox });
+    }
+    out.push(...merged);
+  }
+  return out;
+}
+
+/**
  * Rebuilds the grid of a ruled region: columns from vertical rules (or, lacking them, from gutters in
  * the text), rows from full-width horizontal rules when they separate most lines, else one row per
  * text line. A run crossing column boundaries fills every column it covers, as a spanning cell does.
  */
-export function buildGrid(bbox: BBox, rules: Rule[], runs: TextRun[]): TableGrid | null {
+export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid | null {
   if (!runs.length) return null;
+  const rules = joinCollinear(drawn);
   const height = bbox[3] - bbox[1];
   const width = bbox[2] - bbox[0];
   const bands = baselineBands(runs);
@@ -153,5 +182,8 @@ function cellText(runs: TextRun[]): string {
     text += r.text;
     prev = r;
   }
-  return normalizeText(text.replace(/\s+/g, ' ').trim());
+  text = normalizeText(text.replace(/\s+/g, ' ').trim());
+  // A bulleted cell is written the way the Markdown writes list items.
+  const bullet = listMarker(text);
+  return bullet && !bullet.ordered ? `- ${bullet.rest}` : text;
 }

@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { PagePath, boxHeight, boxWidth, unionBox } from '../model.js';
+import { PagePath, boxArea, boxHeight, boxWidth, intersectionArea, unionBox } from '../model.js';
 
 export interface Rule {
   bbox: BBox;
@@ -13,6 +13,11 @@ const MIN_LENGTH = 8;
 /** Straight, thin painted paths: the rules from which ruled tables are rebuilt. */
 export function findRules(paths: PagePath[]): Rule[] {
   const rules: Rule[] = [];
+  for (const cell of tiledCells(paths)) {
+    const [x0, y0, x1, y1] = cell;
+    rules.push({ bbox: [x0, y0, x1, y0], horizontal: true }, { bbox: [x0, y1, x1, y1], horizontal: true });
+    rules.push({ bbox: [x0, y0, x0, y1], horizontal: false }, { bbox: [x1, y0, x1, y1], horizontal: false });
+  }
   for (const p of paths) {
     if (!p.straight) continue;
     const [x0, y0, x1, y1] = p.bbox;
@@ -29,6 +34,58 @@ export function findRules(paths: PagePath[]): Rule[] {
     }
   }
   return rules;
+}
+
+/** Filled boxes laid edge to edge in rows and columns: this many make a table drawn as cell shading. */
+const MIN_TILED = 6;
+
+/**
+ * Filled rectangles that share whole edges with neighbours on both axes, like the shaded cells of a
+ * slide or spreadsheet table drawn without lines: their outlines stand for the table's rules.
+ */
+function tiledCells(paths: PagePath[]): BBox[] {
+  const filled = paths
+    .filter(
+      (p) => p.straight && p.filled && boxWidth(p.bbox) >= MIN_LENGTH && boxHeight(p.bbox) >= MIN_LENGTH,
+    )
+    .map((p) => p.bbox);
+  if (filled.length > 2000) return [];
+  // The same cell painted twice (fill, then outline) counts once.
+  const boxes = filled.filter(
+    (b, i) => !filled.slice(0, i).some((o) => o.every((v, k) => Math.abs(v - b[k]) < 1)),
+  );
+  if (boxes.length < MIN_TILED) return [];
+  // Cells partition the table: overlapping shapes (callouts, a box on a panel) are a drawing.
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const shared = intersectionArea(boxes[i], boxes[j]);
+      if (shared > 0.2 * Math.min(boxArea(boxes[i]), boxArea(boxes[j]))) return [];
+    }
+  }
+  const near = (a: number, b: number) => Math.abs(a - b) < 1.5;
+  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0);
+  const side = new Set<number>();
+  const stacked = new Set<number>();
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (
+        (near(a[2], b[0]) || near(b[2], a[0])) &&
+        overlap(a[1], a[3], b[1], b[3]) > 0.5 * Math.min(boxHeight(a), boxHeight(b))
+      ) {
+        side.add(i).add(j);
+      }
+      if (
+        (near(a[3], b[1]) || near(b[3], a[1])) &&
+        overlap(a[0], a[2], b[0], b[2]) > 0.5 * Math.min(boxWidth(a), boxWidth(b))
+      ) {
+        stacked.add(i).add(j);
+      }
+    }
+  }
+  // Bars of a chart stand side by side but never on top of each other: require both kinds of neighbour.
+  if (side.size < MIN_TILED || stacked.size < MIN_TILED) return [];
+  return boxes.filter((_, i) => side.has(i) || stacked.has(i));
 }
 
 /**
