@@ -165,6 +165,62 @@ describe('convertPdf', () => {
     expect(pngSize(figures[0].png).width).toBeGreaterThan(100);
   });
 
+  it('takes a logo drawn as thin stacked stripes for a picture, not for table rules', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, [LOREM], 72, 720);
+    for (let i = 0; i < 8; i++) {
+      page.drawRectangle({ x: 450, y: 600 + i * 3.6, width: 70, height: 1.8, color: rgb(0.1, 0.2, 0.6) });
+    }
+    const { figures, assets } = await convertPdf(await f.bytes());
+    expect(figures.map((fig) => fig.bbox.map(Math.round))).toEqual([[450, 600, 520, 627]]);
+    expect(assets.tables).toEqual([]);
+  });
+
+  it('lays out a picture made of several images without rendering the page', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    const image = await f.doc.embedPng(await tinyPng());
+    page.drawImage(image, { x: 100, y: 400, width: 100, height: 75 });
+    page.drawImage(image, { x: 202, y: 400, width: 100, height: 75 });
+    const { figures } = await convertPdf(await f.bytes());
+    expect(figures).toHaveLength(1);
+    // Composed at the images' own density (0.4 px/pt, raised to 1): a render would use 2 px/pt.
+    expect(pngSize(figures[0].png)).toEqual({ width: 202, height: 75 });
+  });
+
+  it('splits pictures side by side whose images overlap across the column gutter', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    const left = Array.from({ length: 12 }, (_, i) => `left column line ${i} of the running text`);
+    f.lines(page, left, 72, 640);
+    f.lines(page, ['right column text above the picture', 'and its second line of text'], 330, 700);
+    const image = await f.doc.embedPng(await tinyPng());
+    page.drawImage(image, { x: 72, y: 300, width: 258, height: 150 });
+    page.drawImage(image, { x: 310, y: 300, width: 230, height: 340 });
+    const { figures, markdown } = await convertPdf(await f.bytes());
+    expect(figures.map((fig) => fig.bbox.map(Math.round))).toEqual([
+      [72, 300, expect.any(Number), 450],
+      [expect.any(Number), 300, 540, 640],
+    ]);
+    expect(markdown).toContain(left.join(' '));
+  });
+
+  it('takes a plot drawn over grid lines for a picture, not a table', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    for (const y of [400, 440, 480, 520]) f.line(page, 100, y, 300, y);
+    for (const x of [100, 200, 300]) f.line(page, x, 400, x, 520);
+    f.lines(page, ['10'], 110, 500);
+    f.lines(page, ['20'], 210, 500);
+    f.lines(page, ['30'], 110, 460);
+    f.lines(page, ['40'], 210, 460);
+    for (let i = 0; i < 15; i++) page.drawCircle({ x: 110 + i * 8, y: 410 + i * 5, size: 3, borderWidth: 1 });
+    const { figures, assets } = await convertPdf(await f.bytes());
+    expect(assets.tables).toEqual([]);
+    expect(figures).toHaveLength(1);
+  });
+
   it('keeps the render of a figure on a huge page within a bounded pixel size', async () => {
     const f = await PdfFixture.create();
     const page = f.page(1e7, 1e7);

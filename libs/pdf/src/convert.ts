@@ -2,7 +2,7 @@ import { Element } from './classify/elements.js';
 import { dropFurniture } from './classify/furniture.js';
 import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
-import { extractPage } from './extract/page.js';
+import { CanvasFactory, extractPage } from './extract/page.js';
 import { TextRun } from './model.js';
 import { FigureRegion } from './figures/detect.js';
 import { figurePng } from './figures/render.js';
@@ -36,7 +36,10 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
       }
       let items: PageItem[];
       try {
-        const content = await extractPage(page, n, { graphics: !options.skipFigures });
+        const content = await extractPage(page, n, {
+          graphics: !options.skipFigures,
+          canvasFactory: doc.canvasFactory as CanvasFactory,
+        });
         sizes.push({ page: n, width: content.width, height: content.height });
         items = analyzePage(content, { figures: !options.skipFigures });
         analyzed.push({ height: content.height, items });

@@ -21,6 +21,8 @@ export interface PageImage {
   bbox: BBox;
   /** pdf.js object id of the decoded image, or null for inline images. */
   objId: string | null;
+  /** Drawn unrotated and unmirrored, so its pixels can be placed by its box alone. */
+  upright?: boolean;
 }
 
 /** One subpath of a painted vector path. */

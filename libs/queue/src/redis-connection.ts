@@ -12,5 +12,7 @@ export function redisConnection(url: string): ConnectionOptions {
     db: db ? Number(db) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
+    // Reconnect within two seconds of Redis coming back, however long it was gone.
+    retryStrategy: (attempt: number) => Math.min(100 * attempt, 2000),
   };
 }

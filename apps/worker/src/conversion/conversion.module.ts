@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConversionService } from './conversion.service.js';
 import { ConversionWorker } from './conversion.worker.js';
 import { ReconcilerService } from './reconciler.service.js';
+import { WorkerConversionPool } from './worker-conversion-pool.js';
 
-@Module({ providers: [ConversionService, ConversionWorker, ReconcilerService] })
+@Module({ providers: [ConversionService, ConversionWorker, ReconcilerService, WorkerConversionPool] })
 export class ConversionModule {}

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { NewFigure, TaskEntity, TasksRepository, TaskStatus } from '@papermill/database';
-import { convertInSandbox, OUTPUT_FILES } from '@papermill/pdf';
+import { OUTPUT_FILES } from '@papermill/pdf';
 import { StorageService, taskKeys } from '@papermill/storage';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { WorkerConversionPool } from './worker-conversion-pool.js';
 
 /** How often progress is written to the task row at most. */
 const PROGRESS_INTERVAL_MS = 1000;
@@ -28,6 +29,7 @@ export class ConversionService {
     private readonly config: ConfigService,
     private readonly tasks: TasksRepository,
     private readonly storage: StorageService,
+    private readonly pool: WorkerConversionPool,
   ) {}
 
   async convert(
@@ -84,7 +86,7 @@ export class ConversionService {
     await pipeline(await this.storage.get(task.inputPath), createWriteStream(inputPath));
     const outDir = join(workDir, 'out');
     let lastWrite = 0;
-    const result = await convertInSandbox(
+    const result = await this.pool.convert(
       inputPath,
       outDir,
       {

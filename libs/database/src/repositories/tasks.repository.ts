@@ -63,17 +63,18 @@ export class TasksRepository {
   async listOwned(owner: TaskOwner, page: PageRequest): Promise<Page<TaskEntity>> {
     const column = owner.kind === 'user' ? 'owner_user_id' : 'owner_guest_id';
     const id = owner.kind === 'user' ? owner.userId : owner.guestId;
-    const [rows, counts] = await Promise.all([
-      this.dataSource.query<TaskRow[]>(
-        `SELECT ${TASK_COLUMNS} FROM tasks WHERE ${column} = $1
-         ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [id, page.limit, page.offset],
-      ),
-      this.dataSource.query<{ n: string }[]>('SELECT n FROM task_owner_counts WHERE owner_key = $1', [
-        ownerKey(owner),
-      ]),
-    ]);
-    return { items: rows.map(toTaskEntity), total: Number(counts[0]?.n ?? 0) };
+    const countSql = 'SELECT n FROM task_owner_counts WHERE owner_key = $1';
+    // One round trip: the total rides along on every row; a page past the end asks for it alone.
+    const rows = await this.dataSource.query<(TaskRow & { total: string | null })[]>(
+      `SELECT ${TASK_COLUMNS}, (${countSql.replace('$1', '$4')}) AS total
+       FROM tasks WHERE ${column} = $1
+       ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+      [id, page.limit, page.offset, ownerKey(owner)],
+    );
+    const total = rows.length
+      ? rows[0].total
+      : (await this.dataSource.query<{ n: string }[]>(countSql, [ownerKey(owner)]))[0]?.n;
+    return { items: rows.map(toTaskEntity), total: Number(total ?? 0) };
   }
 
   /** Moves the task from one of `from` to `to`; null when it was in another status (or is gone). */

@@ -1,5 +1,5 @@
 const CAPTION =
-  /^(figure|fig\.?|table|tab\.|listing|chart|diagram|image|photo|plate|scheme|exhibit|abbildung|tabelle)\s*[A-Z]?\d+([.\-–]\d+)*\s*[.:\-–]?(\s|$)/i;
+  /^(figure|fig\.?|table|tab\.|listing|example|chart|diagram|image|photo|plate|scheme|exhibit|abbildung|tabelle)\s*[A-Z]?\d+([.\-–]\d+)*\s*[.:\-–]?(\s|$)/i;
 
 /** What a caption introduces, or null when the text is not a caption. */
 export function captionKind(text: string): 'figure' | 'table' | null {

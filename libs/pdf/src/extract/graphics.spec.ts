@@ -22,8 +22,8 @@ describe('collectGraphics', () => {
     };
     const { images } = collectGraphics(ops, OPS);
     expect(images).toEqual([
-      { bbox: [50, 60, 250, 160], objId: 'img_1' },
-      { bbox: [0, 0, 1, 1], objId: 'img_2' },
+      { bbox: [50, 60, 250, 160], objId: 'img_1', upright: true },
+      { bbox: [0, 0, 1, 1], objId: 'img_2', upright: true },
     ]);
   });
 

@@ -70,7 +70,8 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
     } else if (fn === OPS.setFillGray || fn === OPS.setFillCMYKColor || fn === OPS.setFillColorN) {
       fillIsWhite = false;
     } else if (fn === OPS.paintImageXObject && args) {
-      images.push({ bbox: imageBox(), objId: typeof args[0] === 'string' ? args[0] : null });
+      const upright = ctm[0] > 0 && ctm[3] > 0 && Math.abs(ctm[1]) < 1e-6 && Math.abs(ctm[2]) < 1e-6;
+      images.push({ bbox: imageBox(), objId: typeof args[0] === 'string' ? args[0] : null, upright });
     } else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
       images.push({ bbox: imageBox(), objId: null });
     } else if (fn === OPS.constructPath && args) {

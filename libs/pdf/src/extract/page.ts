@@ -1,6 +1,6 @@
 import { PageContent } from '../model.js';
 import { PdfPage, loadPdfJs } from '../pdfjs.js';
-import { collectGraphics } from './graphics.js';
+import { OperatorList, collectGraphics } from './graphics.js';
 import { Matrix } from './matrix.js';
 import { FontInfo, RawTextItem, toTextRuns } from './text.js';
 
@@ -12,7 +12,10 @@ import { FontInfo, RawTextItem, toTextRuns } from './text.js';
 export async function extractPage(
   page: PdfPage,
   pageNumber: number,
-  { graphics: withGraphics = true }: { graphics?: boolean } = {},
+  {
+    graphics: withGraphics = true,
+    canvasFactory,
+  }: { graphics?: boolean; canvasFactory?: CanvasFactory } = {},
 ): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
   // Page space as displayed: rotation applied, origin at the bottom-left corner of the visible box.
@@ -20,7 +23,11 @@ export async function extractPage(
   const v = viewport.transform;
   const toPage: Matrix = [v[0], -v[1], v[2], -v[3], v[4], viewport.height - v[5]];
   const graphics = withGraphics
-    ? collectGraphics(await page.getOperatorList(), OPS, toPage)
+    ? collectGraphics(
+        (canvasFactory && (await displayOperatorList(page, canvasFactory))) ?? (await page.getOperatorList()),
+        OPS,
+        toPage,
+      )
     : { images: [], paths: [] };
   const content = await page.getTextContent();
   const fontOf = (fontName: string): FontInfo => {
@@ -42,4 +49,39 @@ export async function extractPage(
     images: graphics.images,
     paths: graphics.paths,
   };
+}
+
+export interface CanvasFactory {
+  create(width: number, height: number): { canvas: unknown; context: unknown };
+  destroy(target: unknown): void;
+}
+
+/**
+ * The operator list that rendering uses, fetched by a render that draws nothing. pdf.js keeps it for
+ * the page, so figure renders afterwards skip parsing the page (and decoding its images) a second
+ * time; `getOperatorList()` fills a separate cache. Null when pdf.js does not expose it: the caller
+ * then asks for the operator list the public way.
+ */
+async function displayOperatorList(page: PdfPage, factory: CanvasFactory): Promise<OperatorList | null> {
+  const states = (page as unknown as { _intentStates?: Map<string, { operatorList?: unknown }> })
+    ._intentStates;
+  if (!(states instanceof Map) || states.size > 0) return null;
+  const target = factory.create(1, 1);
+  try {
+    const params = {
+      canvas: target.canvas,
+      canvasContext: target.context,
+      viewport: page.getViewport({ scale: 1 }),
+      operationsFilter: () => false,
+    } as unknown as Parameters<PdfPage['render']>[0];
+    await page.render(params).promise;
+  } catch {
+    return null;
+  } finally {
+    factory.destroy(target);
+  }
+  const lists = [...states.values()]
+    .map((s) => s.operatorList as (OperatorList & { lastChunk?: boolean }) | undefined)
+    .filter((l) => l?.lastChunk && Array.isArray(l.fnArray) && Array.isArray(l.argsArray));
+  return lists.length === 1 ? lists[0]! : null;
 }

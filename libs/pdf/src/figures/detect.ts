@@ -16,6 +16,8 @@ export interface FigureRegion {
   images: PageImage[];
   /** Number of vector subpaths inside: 0 for a plain raster picture. */
   vectors: number;
+  /** How many of them are curved (plot lines, markers, rounded shapes). */
+  curves: number;
 }
 
 /** Parts closer than this (points) belong to one figure. */
@@ -79,21 +81,24 @@ export function detectFigures(content: PageContent): FigureRegion[] {
         (c) => !c.images.length && isPicture(c, content) && isDiagram(c, content),
       )
     : [];
-  regions.push(...diagrams.map((c) => ({ bbox: c.bbox, images: c.images, vectors: c.vectors })));
+  regions.push(...diagrams.map(toRegion));
   const inDiagram = (b: BBox) => diagrams.some((d) => intersectionArea(b, d.bbox) > 0.5 * boxArea(b));
   for (const c of cluster(parts.filter((p) => !inDiagram(p.bbox)))) {
     if (isPicture(c, content)) {
-      regions.push({ bbox: c.bbox, images: c.images, vectors: c.vectors });
+      regions.push(toRegion(c));
       continue;
     }
     // Pictures side by side whose images overlap (transparent margins) merge with the text column
     // between them: split at the page's column gutter and judge each side alone.
     for (const side of splitAtGutter(c, content)) {
-      if (isPicture(side, content))
-        regions.push({ bbox: side.bbox, images: side.images, vectors: side.vectors });
+      if (isPicture(side, content)) regions.push(toRegion(side));
     }
   }
   return regions;
+}
+
+function toRegion(c: Part): FigureRegion {
+  return { bbox: c.bbox, images: c.images, vectors: c.vectors, curves: c.curves };
 }
 
 function isPicture(c: Part, content: PageContent): boolean {

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { OverlayOptions, Sharp } from 'sharp';
 import { BBox } from '../types.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { FigureRegion } from './detect.js';
@@ -24,7 +24,13 @@ export async function figurePng(
   try {
     const only = region.images.length === 1 && region.vectors === 0 ? region.images[0] : undefined;
     if (only?.objId) {
-      const png = await decodedImagePng(page, only.objId, maxImagePixels);
+      const png = await decodedImagePng(page, only.objId, region.bbox, maxImagePixels);
+      if (png) return png;
+    }
+    // Pictures made of several images (tiles, overlays) are laid out from the decoded images: a render
+    // would parse and decode the whole page again.
+    if (region.vectors === 0 && region.images.length > 1 && region.images.length <= MAX_COMPOSED) {
+      const png = await composedImagesPng(page, region, maxImagePixels);
       if (png) return png;
     }
     return await renderRegion(doc, page, region.bbox, maxImagePixels);
@@ -33,27 +39,119 @@ export async function figurePng(
   }
 }
 
-async function decodedImagePng(page: PdfPage, objId: string, maxPixels?: number): Promise<Uint8Array | null> {
+/** pdf.js decodes images after the operator list is done; a picture that never arrives is rendered instead. */
+const DECODE_WAIT_MS = 5000;
+/** Pixels per point kept from a picture: about 300 dpi, more than any screen or print needs. */
+const MAX_PIXELS_PER_POINT = 4;
+/** Light zlib compression: files a little larger, encoded several times faster than the default. */
+const PNG_OPTIONS = { compressionLevel: 3 } as const;
+
+function resolvedObject(store: PdfPage['objs'], objId: string): Promise<unknown> {
+  if (store.has(objId)) return Promise.resolve(store.get(objId));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), DECODE_WAIT_MS);
+    store.get(objId, (data: unknown) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+}
+
+interface RawImage {
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+  channels: 1 | 3 | 4;
+}
+
+async function decodedImage(page: PdfPage, objId: string): Promise<RawImage | null> {
   // Images shared across pages live in commonObjs; asking page.objs for them never resolves.
   const store = objId.startsWith('g_') ? page.commonObjs : page.objs;
-  if (!store.has(objId)) return null;
-  const img = store.get(objId) as DecodedImage | null;
+  const img = (await resolvedObject(store, objId)) as DecodedImage | null;
   if (!img?.data || !img.width || !img.height) return null;
   const { width, height } = img;
-  let channels: 1 | 3 | 4;
-  let pixels: Uint8Array;
-  if (img.kind === 1) {
-    pixels = unpackBits(img.data, width, height);
-    channels = 1;
-  } else if (img.kind === 2 || img.kind === 3) {
-    channels = img.kind === 2 ? 3 : 4;
-    pixels = new Uint8Array(img.data.buffer, img.data.byteOffset, width * height * channels);
-  } else return null;
-  const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
+  if (img.kind === 1) return { pixels: unpackBits(img.data, width, height), width, height, channels: 1 };
+  if (img.kind !== 2 && img.kind !== 3) return null;
+  const channels = img.kind === 2 ? 3 : 4;
+  const pixels = new Uint8Array(img.data.buffer, img.data.byteOffset, width * height * channels);
+  return { pixels, width, height, channels };
+}
+
+function toSharp(raw: RawImage, maxPixels?: number): Sharp {
+  const { pixels, width, height, channels } = raw;
+  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
     raw: { width, height, channels },
     limitInputPixels: maxPixels ?? true,
-  })
-    .png()
+  });
+}
+
+async function decodedImagePng(
+  page: PdfPage,
+  objId: string,
+  bbox: BBox,
+  maxPixels?: number,
+): Promise<Uint8Array | null> {
+  const raw = await decodedImage(page, objId);
+  if (!raw) return null;
+  let image = toSharp(raw, maxPixels);
+  // A huge scan shown small on the page is kept at print resolution: encoding every pixel is slow.
+  const maxWidth = Math.ceil(MAX_PIXELS_PER_POINT * (bbox[2] - bbox[0]));
+  const maxHeight = Math.ceil(MAX_PIXELS_PER_POINT * (bbox[3] - bbox[1]));
+  if (raw.width > maxWidth && raw.height > maxHeight) {
+    image = image.resize(maxWidth, maxHeight, { fit: 'inside' });
+  }
+  return new Uint8Array(await image.png(PNG_OPTIONS).toBuffer());
+}
+
+const MAX_COMPOSED = 16;
+
+/** The region's images, each scaled into its box on a white sheet, in painting order. */
+async function composedImagesPng(
+  page: PdfPage,
+  region: FigureRegion,
+  maxPixels?: number,
+): Promise<Uint8Array | null> {
+  const [x0, y0, x1, y1] = region.bbox;
+  const inRegion = (b: BBox) => b[0] >= x0 - 1 && b[1] >= y0 - 1 && b[2] <= x1 + 1 && b[3] <= y1 + 1;
+  if (!region.images.every((im) => im.objId && im.upright && inRegion(im.bbox))) return null;
+  const raws: RawImage[] = [];
+  for (const im of region.images) {
+    const raw = await decodedImage(page, im.objId!);
+    if (!raw) return null;
+    raws.push(raw);
+  }
+  // As sharp as the sharpest image, within the per-point and total pixel caps.
+  const density = Math.max(
+    1,
+    ...region.images.map((im, i) =>
+      Math.min(raws[i].width / Math.max(1, im.bbox[2] - im.bbox[0]), MAX_PIXELS_PER_POINT),
+    ),
+  );
+  const budget = Math.min(MAX_RENDER_PIXELS, maxPixels ?? Infinity);
+  const scale = Math.min(density, Math.sqrt(budget / ((x1 - x0) * (y1 - y0))));
+  const width = Math.max(1, Math.round((x1 - x0) * scale));
+  const height = Math.max(1, Math.round((y1 - y0) * scale));
+  const layers: OverlayOptions[] = [];
+  for (const [i, im] of region.images.entries()) {
+    const left = Math.max(0, Math.round((im.bbox[0] - x0) * scale));
+    const top = Math.max(0, Math.round((y1 - im.bbox[3]) * scale));
+    const w = Math.min(width - left, Math.max(1, Math.round((im.bbox[2] - im.bbox[0]) * scale)));
+    const h = Math.min(height - top, Math.max(1, Math.round((im.bbox[3] - im.bbox[1]) * scale)));
+    if (w < 1 || h < 1) continue;
+    const { data, info } = await toSharp(raws[i], maxPixels)
+      .resize(w, h, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    layers.push({
+      input: data,
+      raw: { width: info.width, height: info.height, channels: info.channels },
+      left,
+      top,
+    });
+  }
+  const png = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(layers)
+    .png(PNG_OPTIONS)
     .toBuffer();
   return new Uint8Array(png);
 }

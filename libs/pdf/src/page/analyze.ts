@@ -4,7 +4,7 @@ import { FigureRegion, detectFigures } from '../figures/detect.js';
 import { TextBlock, buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
-import { TableGrid, buildGrid } from '../tables/grid.js';
+import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
 import { findRules, groupRules } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
@@ -28,12 +28,22 @@ function contains(outer: BBox, inner: BBox): boolean {
   );
 }
 
-/** Rules only along the outline: a box with no inner rows or columns. */
+/** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
 function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boolean }[] }): boolean {
   const [x0, y0, x1, y1] = group.bbox;
   const near = (a: number, b: number) => Math.abs(a - b) < 3;
-  return group.rules.every((r) =>
-    r.horizontal ? near(r.bbox[1], y0) || near(r.bbox[3], y1) : near(r.bbox[0], x0) || near(r.bbox[2], x1),
+  // Tick marks along the edges of a chart's frame are not cell borders.
+  const short = (r: { bbox: BBox; horizontal: boolean }) =>
+    r.horizontal ? r.bbox[2] - r.bbox[0] < 0.25 * (x1 - x0) : r.bbox[3] - r.bbox[1] < 0.25 * (y1 - y0);
+  const rules = joinCollinear(group.rules);
+  // Many stubs are an axis with tick marks: a chart's frame, whatever else it draws.
+  if (rules.filter(short).length >= 8) return true;
+  return rules.every(
+    (r) =>
+      short(r) ||
+      (r.horizontal
+        ? near(r.bbox[1], y0) || near(r.bbox[3], y1)
+        : near(r.bbox[0], x0) || near(r.bbox[2], x1)),
   );
 }
 
@@ -62,8 +72,13 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
   let figures = options.figures ? detectFigures(content) : [];
   const overlapping = (f: FigureRegion, t: TableGrid) =>
     intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox));
-  // A frame with no inner rules around a drawing is the drawing's border, not a table.
-  const framedDrawings = ruled.filter((t) => t.bare && figures.some((f) => overlapping(f, t.grid)));
+  // A frame with no inner rules around a drawing is the drawing's border, not a table; so are the
+  // grid lines of a chart whose curves (plotted lines, markers) outnumber the would-be cells.
+  const plotted = (f: FigureRegion, t: TableGrid) =>
+    f.curves >= Math.max(12, t.rows.length * t.rows[0].length);
+  const framedDrawings = ruled.filter((t) =>
+    figures.some((f) => overlapping(f, t.grid) && (t.bare || plotted(f, t.grid))),
+  );
   if (framedDrawings.length) {
     runs = runs.concat(content.runs.filter((r) => framedDrawings.some((t) => inside(r, t.grid.bbox, 1))));
   }

@@ -1,6 +1,7 @@
 /**
- * The conversion process: converts one PDF and writes the outputs to a folder. It runs alone in
- * its own process, so pdf.js exhausting memory or aborting ends this process, never its parent.
+ * A conversion process: converts PDFs one request at a time and writes each one's outputs to a
+ * folder. It runs apart from its parent, so pdf.js exhausting memory or aborting ends this process,
+ * never the worker; between requests it stays warm (pdf.js loaded) for the next one.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,13 +13,14 @@ function send(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, () => resolve()));
 }
 
-async function run(request: SandboxRequest): Promise<void> {
+async function run(request: SandboxRequest): Promise<SandboxMessage> {
+  const { id } = request;
   const data = await readFile(request.inputPath);
   const result = await convertPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
     maxPages: request.maxPages,
     maxImagePixels: request.maxImagePixels,
     skipFigures: request.skipFigures,
-    onProgress: (progress) => void send({ type: 'progress', ...progress }),
+    onProgress: (progress) => void send({ id, type: 'progress', ...progress }),
   });
   await mkdir(join(request.outDir, 'figures'), { recursive: true });
   await writeFile(join(request.outDir, OUTPUT_FILES.markdown), result.markdown);
@@ -26,7 +28,8 @@ async function run(request: SandboxRequest): Promise<void> {
   for (const figure of result.figures) {
     await writeFile(join(request.outDir, OUTPUT_FILES.figure(figure.index)), figure.png);
   }
-  await send({
+  return {
+    id,
     type: 'done',
     pageCount: result.pageCount,
     figures: result.figures.map(({ index, page, bbox, title }) => ({
@@ -36,22 +39,24 @@ async function run(request: SandboxRequest): Promise<void> {
       title,
       file: OUTPUT_FILES.figure(index),
     })),
-  });
+  };
 }
 
-// The parent gone (killed, crashed) means nobody waits for the result: stop at once rather than linger.
+function describeFailure(id: number, error: unknown): SandboxMessage {
+  if (error instanceof PdfConversionError)
+    return { id, type: 'failed', reason: error.reason, message: error.message };
+  if (error instanceof RangeError) {
+    return { id, type: 'failed', reason: 'crashed', message: 'The PDF is too deeply nested to convert' };
+  }
+  return { id, type: 'failed', reason: 'crashed', message: 'The PDF could not be converted' };
+}
+
+// The parent gone (killed, crashed) means nobody waits for results: stop at once rather than linger.
 process.once('disconnect', () => process.exit(0));
 
-process.once('message', (request: SandboxRequest) => {
-  run(request)
-    .catch((error: unknown) =>
-      send(
-        error instanceof PdfConversionError
-          ? { type: 'failed', reason: error.reason, message: error.message }
-          : error instanceof RangeError
-            ? { type: 'failed', reason: 'crashed', message: 'The PDF is too deeply nested to convert' }
-            : { type: 'failed', reason: 'crashed', message: 'The PDF could not be converted' },
-      ),
-    )
-    .finally(() => process.disconnect());
+// The parent sends one request at a time and waits for its answer.
+process.on('message', (request: SandboxRequest) => {
+  void run(request)
+    .catch((error: unknown) => describeFailure(request.id, error))
+    .then(send);
 });

@@ -1,8 +1,9 @@
 import { BBox, ConvertProgress } from '../types.js';
 import { PdfFailureReason } from '../errors.js';
 
-/** What the parent asks the child to do. */
+/** What the parent asks the child to do; `id` ties the answers to the request. */
 export interface SandboxRequest {
+  id: number;
   inputPath: string;
   outDir: string;
   maxPages: number;
@@ -20,10 +21,11 @@ export interface SandboxFigure {
 }
 
 /** Messages from the child, over the IPC channel. */
-export type SandboxMessage =
+export type SandboxMessage = { id: number } & (
   | ({ type: 'progress' } & ConvertProgress)
   | { type: 'done'; pageCount: number; figures: SandboxFigure[] }
-  | { type: 'failed'; reason: PdfFailureReason; message: string };
+  | { type: 'failed'; reason: PdfFailureReason; message: string }
+);
 
 export const OUTPUT_FILES = {
   markdown: 'result.md',

@@ -64,7 +64,7 @@ describe('findAlignedTables', () => {
   it('finds a table below a question, beside a column of running text, with a column of marks', () => {
     const prose = 'running text of the next column goes on and on here';
     const question = [0, 1].map((i) =>
-      run('a question about who receives these services, and', 400, 740 - 12 * i),
+      run('a question about who receives these services, and from whom', 400, 740 - 12 * i),
     );
     const rows = [
       ['y', 'Children', '*'],
@@ -79,6 +79,27 @@ describe('findAlignedTables', () => {
     ]);
     expect(findAlignedTables(buildLines([...question, ...runs]), 700).tables.map((t) => t.rows)).toEqual([
       rows,
+    ]);
+  });
+
+  it('keeps a header cell wrapped onto a second line in the header row', () => {
+    const runs = [
+      run('State funded', 200, 700),
+      run('Others', 300, 700),
+      run('legal aid', 205, 690),
+      ...['Children', 'Women', 'Migrants'].flatMap((name, i) => [
+        run(name, 100, 670 - 14 * i),
+        run('*', 215, 670 - 14 * i),
+        run('*', 310, 670 - 14 * i),
+      ]),
+    ];
+    expect(findAlignedTables(buildLines(runs), 600).tables.map((t) => t.rows)).toEqual([
+      [
+        ['', 'State funded legal aid', 'Others'],
+        ['Children', '*', '*'],
+        ['Women', '*', '*'],
+        ['Migrants', '*', '*'],
+      ],
     ]);
   });
 });

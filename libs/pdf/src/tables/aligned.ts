@@ -5,7 +5,7 @@ import { listMarker } from '../layout/markers.js';
 import { TableGrid } from './grid.js';
 
 /** Cells of a whitespace table are short; longer pieces are text columns. */
-const MAX_CELL_CHARS = 40;
+const MAX_CELL_CHARS = 50;
 const MIN_ROWS = 3;
 
 /**
@@ -84,7 +84,7 @@ function findLeaderTables(rows: Line[][], tables: TableGrid[], used: Set<Line>):
 }
 
 function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used: Set<Line>): void {
-  const rows = findLeaderTables(toRows(lines), tables, used);
+  const rows = joinWrappedCells(findLeaderTables(toRows(lines), tables, used), pageWidth);
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -108,6 +108,29 @@ function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used:
   }
 }
 
+/**
+ * A lone short line set tight under a row of cells, inside one of its cells, is that cell's second
+ * line (a wrapped header): it joins the row instead of breaking the table.
+ */
+function joinWrappedCells(rows: Line[][], pageWidth: number): Line[][] {
+  const out: Line[][] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const line = row[0];
+    const wrapped =
+      prev &&
+      row.length === 1 &&
+      prev.length >= 2 &&
+      isCandidate(prev, pageWidth) &&
+      line.text.length <= MAX_CELL_CHARS &&
+      prev[0].base - line.base < 1.5 * line.size &&
+      prev.some((cell) => line.bbox[0] >= cell.bbox[0] - 2 && line.bbox[2] <= cell.bbox[2] + 2);
+    if (wrapped) out[out.length - 1] = [...prev, line];
+    else out.push(row);
+  }
+  return out;
+}
+
 function toRows(lines: Line[]): Line[][] {
   const sorted = [...lines].sort((a, b) => b.base - a.base);
   const rows: Line[][] = [];
@@ -126,7 +149,9 @@ function isCandidate(row: Line[], pageWidth: number): boolean {
 }
 
 function closeBelow(above: Line[], below: Line[]): boolean {
-  return above[0].base - below[0].base < 3 * above[0].size;
+  // From the row's last line: a wrapped cell makes a row two lines tall.
+  const bottom = Math.min(...above.map((l) => l.base));
+  return bottom - below[0].base < 3 * above[0].size;
 }
 
 /** Columns are clusters of horizontally overlapping cells; every column must recur on most rows. */

@@ -96,7 +96,10 @@ export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid
   const bands = baselineBands(runs);
   if (bands.length < 2) return null;
 
-  const vertical = rules.filter((r) => !r.horizontal && r.bbox[3] - r.bbox[1] < height + 1);
+  // Column rules run through at least a row or two; short ticks (a chart's axis) are not columns.
+  const vertical = rules.filter(
+    (r) => !r.horizontal && r.bbox[3] - r.bbox[1] < height + 1 && r.bbox[3] - r.bbox[1] >= 0.25 * height,
+  );
   const gridRuled = vertical.length > 0;
   let cols = dedupe(
     vertical.map((r) => (r.bbox[0] + r.bbox[2]) / 2),

@@ -1,0 +1,132 @@
+import { PdfConversionError } from '../errors.js';
+import { ConvertProgress } from '../types.js';
+import { ConversionProcess } from './conversion-process.js';
+import { SandboxFigure } from './protocol.js';
+
+export interface SandboxLimits {
+  timeoutSeconds: number;
+  /** Resident memory cap of one conversion's process. */
+  memoryMb: number;
+  maxPages: number;
+  maxImagePixels?: number;
+}
+
+export interface SandboxResult {
+  pageCount: number;
+  figures: SandboxFigure[];
+  /** True when figures were given up because the full conversion crashed; the text is still there. */
+  textOnly: boolean;
+}
+
+export interface PoolOptions {
+  /** Processes at most, one conversion each at a time. */
+  size: number;
+  /** A process is replaced after this many conversions, so slow leaks cannot build up. */
+  maxJobsPerProcess?: number;
+  /** An idle process is stopped after this long, giving its memory back. */
+  idleMs?: number;
+}
+
+const DEFAULT_MAX_IMAGE_PIXELS = 50_000_000;
+
+/**
+ * Warm conversion processes: starting one costs a fork plus loading pdf.js (most of the time of a
+ * short document), so finished processes wait for the next conversion instead of exiting. Each
+ * conversion still runs alone in its process, bounded in time and memory; a process that breaks a
+ * limit or crashes is killed and replaced.
+ */
+export class ConversionPool {
+  private readonly idle: { process: ConversionProcess; timer: NodeJS.Timeout }[] = [];
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+  private closed = false;
+  /** How many processes this pool has started, for monitoring and tests. */
+  started = 0;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /**
+   * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). When the full
+   * conversion crashes, the text path is tried alone, so a figure that breaks pdf.js still leaves
+   * the document's text.
+   */
+  async convert(
+    inputPath: string,
+    outDir: string,
+    limits: SandboxLimits,
+    onProgress?: (progress: ConvertProgress) => void,
+  ): Promise<SandboxResult> {
+    const deadline = Date.now() + limits.timeoutSeconds * 1000;
+    const request = {
+      inputPath,
+      outDir,
+      maxPages: limits.maxPages,
+      maxImagePixels: limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+      skipFigures: false,
+    };
+    try {
+      return { ...(await this.run(request, limits, deadline, onProgress)), textOnly: false };
+    } catch (error) {
+      if (!(error instanceof PdfConversionError) || !['crashed', 'memory_limit'].includes(error.reason)) {
+        throw error;
+      }
+      const text = await this.run({ ...request, skipFigures: true }, limits, deadline, onProgress);
+      return { ...text, textOnly: true };
+    }
+  }
+
+  /** Stops every idle process; busy ones stop when their conversion ends. */
+  close(): void {
+    this.closed = true;
+    for (const { process, timer } of this.idle.splice(0)) {
+      clearTimeout(timer);
+      process.kill();
+    }
+  }
+
+  private async run(
+    request: Parameters<ConversionProcess['run']>[0],
+    limits: SandboxLimits,
+    deadline: number,
+    onProgress?: (progress: ConvertProgress) => void,
+  ) {
+    const process = await this.acquire(limits.memoryMb);
+    try {
+      return await process.run(request, { ...limits, deadline }, onProgress);
+    } finally {
+      await this.release(process, limits.memoryMb);
+    }
+  }
+
+  private async acquire(memoryMb: number): Promise<ConversionProcess> {
+    while (this.busy >= this.options.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy++;
+    for (let entry = this.idle.pop(); entry; entry = this.idle.pop()) {
+      clearTimeout(entry.timer);
+      if (!entry.process.dead) return entry.process;
+    }
+    this.started++;
+    return new ConversionProcess(memoryMb);
+  }
+
+  private async release(process: ConversionProcess, memoryMb: number): Promise<void> {
+    const bytes = await process.residentBytes();
+    // Keep it warm only while it is healthy: alive, not worn out, well below its memory cap.
+    const worn = process.jobs >= (this.options.maxJobsPerProcess ?? 50);
+    const heavy = bytes !== null && bytes > memoryMb * 1024 * 1024 * 0.5;
+    if (this.closed || process.dead || worn || heavy) {
+      process.kill();
+    } else {
+      const timer = setTimeout(() => {
+        const index = this.idle.findIndex((entry) => entry.process === process);
+        if (index >= 0) this.idle.splice(index, 1);
+        process.kill();
+      }, this.options.idleMs ?? 60_000);
+      timer.unref();
+      this.idle.push({ process, timer });
+    }
+    // Only now, so a waiting conversion takes this process rather than starting another.
+    this.busy--;
+    this.waiting.shift()?.();
+  }
+}

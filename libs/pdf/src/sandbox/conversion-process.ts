@@ -1,0 +1,112 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { PdfConversionError } from '../errors.js';
+import { ConvertProgress } from '../types.js';
+import { childScriptPath } from './child-path.js';
+import { residentBytes } from './memory-watch.js';
+import { SandboxFigure, SandboxMessage, SandboxRequest } from './protocol.js';
+
+const MEMORY_POLL_MS = 100;
+
+export interface ProcessLimits {
+  /** Resident memory cap; V8's heap flag alone does not bound the buffers pdf.js decodes into. */
+  memoryMb: number;
+  /** Epoch milliseconds after which the request is abandoned and the process killed. */
+  deadline: number;
+  timeoutSeconds: number;
+}
+
+export interface ProcessResult {
+  pageCount: number;
+  figures: SandboxFigure[];
+}
+
+/**
+ * One conversion child process, used for one request at a time. A request that breaks a limit or
+ * crashes the process kills it: the process is then `dead` and must be replaced.
+ */
+export class ConversionProcess {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private exited = false;
+  jobs = 0;
+
+  constructor(memoryMb: number) {
+    this.child = fork(childScriptPath(), [], {
+      // The heap cap makes V8 give up early; the resident-memory watch bounds everything else.
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(memoryMb * 0.75))}`, '--stack-size=2000'],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.child.once('exit', () => (this.exited = true));
+    this.child.on('error', () => undefined);
+  }
+
+  get dead(): boolean {
+    return this.exited || this.child.killed;
+  }
+
+  residentBytes(): Promise<number | null> {
+    return residentBytes(this.child.pid ?? -1);
+  }
+
+  kill(): void {
+    if (!this.dead) this.child.kill('SIGKILL');
+  }
+
+  run(
+    request: Omit<SandboxRequest, 'id'>,
+    limits: ProcessLimits,
+    onProgress?: (progress: ConvertProgress) => void,
+  ): Promise<ProcessResult> {
+    const id = this.nextId++;
+    this.jobs++;
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: ProcessResult | PdfConversionError) => {
+        clearTimeout(timer);
+        clearInterval(watch);
+        this.child.off('message', onMessage);
+        this.child.off('exit', onExit);
+        if (outcome instanceof PdfConversionError) reject(outcome);
+        else resolve(outcome);
+      };
+      const abandon = (reason: PdfConversionError['reason'], message: string) => {
+        this.kill();
+        settle(new PdfConversionError(reason, message));
+      };
+      const onMessage = (message: SandboxMessage) => {
+        if (message.id !== id) return;
+        switch (message.type) {
+          case 'progress':
+            onProgress?.({ page: message.page, pages: message.pages });
+            break;
+          case 'done':
+            settle({ pageCount: message.pageCount, figures: message.figures });
+            break;
+          case 'failed':
+            settle(new PdfConversionError(message.reason, message.message));
+            break;
+        }
+      };
+      // Killed by V8 (heap exhausted aborts with 134) or by the system: treat it as running out of memory.
+      const onExit = () =>
+        settle(
+          new PdfConversionError('memory_limit', 'The PDF needs more memory to convert than is allowed'),
+        );
+      const timer = setTimeout(
+        () => abandon('timeout', `Conversion took longer than ${limits.timeoutSeconds} s`),
+        Math.max(0, limits.deadline - Date.now()),
+      );
+      const watch = setInterval(() => {
+        void this.residentBytes().then((bytes) => {
+          if (bytes !== null && bytes > limits.memoryMb * 1024 * 1024) {
+            abandon('memory_limit', `The PDF needs more than ${limits.memoryMb} MB of memory to convert`);
+          }
+        });
+      }, MEMORY_POLL_MS);
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+      if (this.dead) return onExit();
+      this.child.send({ ...request, id } satisfies SandboxRequest);
+    });
+  }
+}
