@@ -3,7 +3,7 @@ import { dropFurniture } from './classify/furniture.js';
 import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
 import { CanvasFactory, extractPage } from './extract/page.js';
-import { TextRun } from './model.js';
+import { PageContent, TextRun } from './model.js';
 import { FigureRegion } from './figures/detect.js';
 import { figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
@@ -35,6 +35,7 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
         throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
       }
       let items: PageItem[];
+      let bands: PageContent['textBands'];
       try {
         const content = await extractPage(page, n, {
           graphics: !options.skipFigures,
@@ -42,6 +43,7 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
         });
         sizes.push({ page: n, width: content.width, height: content.height });
         items = analyzePage(content, { figures: !options.skipFigures });
+        bands = content.textBands;
         analyzed.push({ height: content.height, items });
         allRuns.push(...content.runs);
       } catch {
@@ -49,7 +51,7 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
       }
       for (const item of items) {
         if (item.kind !== 'figure') continue;
-        const png = await figurePng(doc, page, item.figure, options.maxImagePixels);
+        const png = await figurePng(doc, page, item.figure, options.maxImagePixels, bands);
         if (png) pngs.set(item.figure, png);
       }
       page.cleanup();

@@ -41,6 +41,11 @@ export interface PageContent {
   runs: TextRun[];
   images: PageImage[];
   paths: PagePath[];
+  /**
+   * Where each text-showing operator of the page's render operator list draws, when that list is the
+   * one figure renders will use (see `extractPage`).
+   */
+  textBands?: Map<number, [number, number]>;
 }
 
 export function boxWidth(b: BBox): number {

@@ -1,6 +1,7 @@
 import { PageContent } from '../model.js';
 import { PdfPage, loadPdfJs } from '../pdfjs.js';
 import { OperatorList, collectGraphics } from './graphics.js';
+import { textBands } from './text-ops.js';
 import { Matrix } from './matrix.js';
 import { FontInfo, RawTextItem, toTextRuns } from './text.js';
 
@@ -22,12 +23,9 @@ export async function extractPage(
   const viewport = page.getViewport({ scale: 1 });
   const v = viewport.transform;
   const toPage: Matrix = [v[0], -v[1], v[2], -v[3], v[4], viewport.height - v[5]];
+  const display = withGraphics && canvasFactory ? await displayOperatorList(page, canvasFactory) : null;
   const graphics = withGraphics
-    ? collectGraphics(
-        (canvasFactory && (await displayOperatorList(page, canvasFactory))) ?? (await page.getOperatorList()),
-        OPS,
-        toPage,
-      )
+    ? collectGraphics(display ?? (await page.getOperatorList()), OPS, toPage)
     : { images: [], paths: [] };
   const content = await page.getTextContent();
   const fontOf = (fontName: string): FontInfo => {
@@ -48,6 +46,7 @@ export async function extractPage(
     runs: toTextRuns(items, fontOf, toPage),
     images: graphics.images,
     paths: graphics.paths,
+    textBands: display ? textBands(display, OPS, toPage) : undefined,
   };
 }
 

@@ -20,6 +20,7 @@ export async function figurePng(
   page: PdfPage,
   region: FigureRegion,
   maxImagePixels?: number,
+  textBands?: Map<number, [number, number]>,
 ): Promise<Uint8Array | null> {
   try {
     const only = region.images.length === 1 && region.vectors === 0 ? region.images[0] : undefined;
@@ -33,7 +34,7 @@ export async function figurePng(
       const png = await composedImagesPng(page, region, maxImagePixels);
       if (png) return png;
     }
-    return await renderRegion(doc, page, region.bbox, maxImagePixels);
+    return await renderRegion(doc, page, region.bbox, maxImagePixels, textBands);
   } catch {
     return null; // an undecodable picture is skipped, never fatal
   }
@@ -174,6 +175,7 @@ async function renderRegion(
   page: PdfPage,
   bbox: BBox,
   maxPixels?: number,
+  textBands?: Map<number, [number, number]>,
 ): Promise<Uint8Array | null> {
   const w = bbox[2] - bbox[0];
   const h = bbox[3] - bbox[1];
@@ -201,9 +203,19 @@ async function renderRegion(
     };
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
-    const params = { canvas: target.canvas, canvasContext: ctx, viewport } as unknown as Parameters<
-      PdfPage['render']
-    >[0];
+    // Text lines far above or below the figure cannot show in it: drawing their glyphs is wasted.
+    const operationsFilter = textBands
+      ? (i: number) => {
+          const band = textBands.get(i);
+          return !band || (band[1] >= bbox[1] && band[0] <= bbox[3]);
+        }
+      : undefined;
+    const params = {
+      canvas: target.canvas,
+      canvasContext: ctx,
+      viewport,
+      operationsFilter,
+    } as unknown as Parameters<PdfPage['render']>[0];
     await page.render(params).promise;
     return new Uint8Array(target.canvas.toBuffer('image/png'));
   } finally {
