@@ -10,8 +10,22 @@ let pdfjs: Promise<PdfJs> | undefined;
 
 /** pdf.js is ESM-only and heavy: load it once, on first use. */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreNativePush);
   return pdfjs;
+}
+
+/**
+ * The legacy build and its worker carry core-js polyfills that replace `Array.prototype.push` (for
+ * arrays longer than 2^32 - 1, which V8 already handles) with a version twice as slow; pdf.js pushes
+ * for every operator, glyph and path point. The native method, taken before pdf.js ever loads, is put
+ * back once the build and its worker are loaded.
+ */
+const nativePush = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+
+function restoreNativePush(): void {
+  if (nativePush && Array.prototype.push !== nativePush.value) {
+    Object.defineProperty(Array.prototype, 'push', nativePush);
+  }
 }
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -36,7 +50,9 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     verbosity: 0,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    restoreNativePush(); // the worker code has just been loaded
+    return doc;
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw describeOpenError(error);

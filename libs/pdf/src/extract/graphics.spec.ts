@@ -46,4 +46,14 @@ describe('collectGraphics', () => {
     };
     expect(collectGraphics(ops, OPS).paths).toEqual([]);
   });
+
+  it('unfolds an image the render list repeats at several places', () => {
+    const positions = new Float32Array([100, 200, 130, 200]);
+    const withRepeat = { ...OPS, paintImageXObjectRepeat: 88 };
+    const repeated = { fnArray: [88], argsArray: [['img_1', 20, 10, positions]] };
+    expect(collectGraphics(repeated, withRepeat).images).toEqual([
+      { bbox: [100, 200, 120, 210], objId: 'img_1', upright: true },
+      { bbox: [130, 200, 150, 210], objId: 'img_1', upright: true },
+    ]);
+  });
 });

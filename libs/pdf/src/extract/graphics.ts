@@ -43,8 +43,7 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
     [OPS.closeFillStroke, { stroke: true, fill: true }],
     [OPS.closeEOFillStroke, { stroke: true, fill: true }],
   ]);
-  const imageBox = (): BBox =>
-    boxOf([apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)]);
+  const imageBox = (): BBox => unitBox(ctm);
 
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
@@ -70,10 +69,31 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
     } else if (fn === OPS.setFillGray || fn === OPS.setFillCMYKColor || fn === OPS.setFillColorN) {
       fillIsWhite = false;
     } else if (fn === OPS.paintImageXObject && args) {
-      const upright = ctm[0] > 0 && ctm[3] > 0 && Math.abs(ctm[1]) < 1e-6 && Math.abs(ctm[2]) < 1e-6;
-      images.push({ bbox: imageBox(), objId: typeof args[0] === 'string' ? args[0] : null, upright });
+      images.push({
+        bbox: imageBox(),
+        objId: typeof args[0] === 'string' ? args[0] : null,
+        upright: isUpright(ctm),
+      });
     } else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
       images.push({ bbox: imageBox(), objId: null });
+    } else if (args && (fn === OPS.paintImageXObjectRepeat || fn === OPS.paintImageMaskXObjectRepeat)) {
+      // The render list folds runs of one image at several places into one operator.
+      const image = fn === OPS.paintImageXObjectRepeat;
+      const [a, b, c, d] = image ? [args[1], 0, 0, args[2]] : [args[1], args[2], args[3], args[4]];
+      const positions = (image ? args[3] : args[5]) as ArrayLike<number>;
+      for (let k = 0; k + 1 < positions.length; k += 2) {
+        const m = multiply([a, b, c, d, positions[k], positions[k + 1]] as Matrix, ctm);
+        images.push({
+          bbox: unitBox(m),
+          objId: image && typeof args[0] === 'string' ? args[0] : null,
+          upright: isUpright(m),
+        });
+      }
+    } else if (args && (fn === OPS.paintImageMaskXObjectGroup || fn === OPS.paintInlineImageXObjectGroup)) {
+      const placed = (fn === OPS.paintImageMaskXObjectGroup ? args[0] : args[1]) as { transform?: Matrix }[];
+      for (const one of Array.isArray(placed) ? placed : []) {
+        if (one?.transform) images.push({ bbox: unitBox(multiply(one.transform, ctm)), objId: null });
+      }
     } else if (fn === OPS.constructPath && args) {
       const how = paint.get(args[0] as number);
       if (!how) continue;
@@ -87,6 +107,15 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
     }
   }
   return { images, paths };
+}
+
+/** Where a matrix puts the unit square, where images are drawn. */
+function unitBox(m: Matrix): BBox {
+  return boxOf([apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)]);
+}
+
+function isUpright(m: Matrix): boolean {
+  return m[0] > 0 && m[3] > 0 && Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6;
 }
 
 function subpaths(data: ArrayLike<number>, ctm: Matrix): { bbox: BBox; straight: boolean }[] {
