@@ -8,12 +8,20 @@ import { FigureRegion } from './figures/detect.js';
 import { figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
 import { PageItem, analyzePage } from './page/analyze.js';
-import { openDocument } from './pdfjs.js';
+import { openDocument, withPdfJsInflate } from './pdfjs.js';
 import { Assets, ConversionResult, ConvertOptions, Figure } from './types.js';
 
+/** Pages whose pictures may still be encoding while later pages are read. */
+const PAGES_IN_FLIGHT = 3;
+
 /** Converts PDF bytes to Markdown, figures and the assets object. */
-export async function convertPdf(data: Uint8Array, options: ConvertOptions = {}): Promise<ConversionResult> {
+export function convertPdf(data: Uint8Array, options: ConvertOptions = {}): Promise<ConversionResult> {
+  return withPdfJsInflate(() => convertDocument(data, options));
+}
+
+async function convertDocument(data: Uint8Array, options: ConvertOptions): Promise<ConversionResult> {
   const doc = await openDocument(data, { maxImagePixels: options.maxImagePixels });
+  const pending: Promise<void>[] = [];
   try {
     const pages = doc.numPages;
     if (pages === 0) throw new PdfConversionError('no_pages', 'The PDF has no pages');
@@ -49,19 +57,30 @@ export async function convertPdf(data: Uint8Array, options: ConvertOptions = {})
       } catch {
         throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
       }
-      for (const item of items) {
-        if (item.kind !== 'figure') continue;
-        const png = await figurePng(doc, page, item.figure, options.maxImagePixels, bands);
-        if (png) pngs.set(item.figure, png);
+      const figures = items.flatMap((item) => (item.kind === 'figure' ? [item.figure] : []));
+      if (figures.length) {
+        // A page's pictures are encoded while the next pages are read; the page is let go after them.
+        const current = page;
+        const done = (async () => {
+          for (const figure of figures) {
+            const png = await figurePng(doc, current, figure, options.maxImagePixels, bands);
+            if (png) pngs.set(figure, png);
+          }
+        })().finally(() => current.cleanup());
+        pending.push(done);
+        if (pending.length >= PAGES_IN_FLIGHT) await pending.shift();
+      } else {
+        page.cleanup();
       }
-      page.cleanup();
       options.onProgress?.({ page: n, pages });
     }
+    await Promise.all(pending);
     const bodySize = bodySizeOf(allRuns);
     const kept = dropFurniture(analyzed, bodySize).flat();
     const elements = buildElements(kept, bodySize).filter((e) => e.kind !== 'figure' || pngs.has(e.figure));
     return assemble(elements, pngs, sizes);
   } finally {
+    await Promise.allSettled(pending);
     await doc.destroy();
   }
 }

@@ -66,3 +66,36 @@ function describeOpenError(error: unknown): Error {
   }
   return new PdfConversionError('invalid_pdf', 'The file is not a valid PDF');
 }
+
+/**
+ * pdf.js inflates Flate streams (contents, fonts, images) through the global `DecompressionStream`
+ * when there is one. In Node that is a web stream over zlib, with a thread-pool round trip and many
+ * promise hops per stream: several times slower, on a page's many small streams, than pdf.js's own
+ * synchronous inflate, which it falls back to when the global is missing. While conversions run the
+ * global is hidden; it comes back when the last one ends.
+ */
+let hidden: { descriptor: PropertyDescriptor | undefined; users: number } | undefined;
+
+export async function withPdfJsInflate<T>(run: () => Promise<T>): Promise<T> {
+  if (!hidden) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'DecompressionStream');
+    if (descriptor && !descriptor.configurable) return run();
+    hidden = { descriptor, users: 0 };
+    Object.defineProperty(globalThis, 'DecompressionStream', {
+      value: undefined,
+      configurable: true,
+      writable: true,
+    });
+  }
+  const state = hidden;
+  state.users++;
+  try {
+    return await run();
+  } finally {
+    if (--state.users === 0 && hidden === state) {
+      hidden = undefined;
+      if (state.descriptor) Object.defineProperty(globalThis, 'DecompressionStream', state.descriptor);
+      else delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+    }
+  }
+}

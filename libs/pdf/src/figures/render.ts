@@ -192,7 +192,13 @@ async function renderRegion(
     offsetY: -(pageHeight - bbox[3]) * scale,
   });
   const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown };
+    create(
+      w: number,
+      h: number,
+    ): {
+      canvas: { toBuffer(mime: string): Buffer; encode?(format: 'png'): Promise<Buffer> };
+      context: unknown;
+    };
     destroy(c: unknown): void;
   };
   const target = factory.create(width, height);
@@ -217,7 +223,9 @@ async function renderRegion(
       operationsFilter,
     } as unknown as Parameters<PdfPage['render']>[0];
     await page.render(params).promise;
-    return new Uint8Array(target.canvas.toBuffer('image/png'));
+    // Encoding off the main thread lets the next page be parsed meanwhile.
+    const canvas = target.canvas;
+    return new Uint8Array(canvas.encode ? await canvas.encode('png') : canvas.toBuffer('image/png'));
   } finally {
     factory.destroy(target);
   }
