@@ -3,6 +3,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { CONVERT_ATTEMPTS, DOCUMENT_QUEUE, DocumentJob, DocumentJobData } from './queue.contract.js';
 
+/** Job states in which a worker will still run the job. */
+const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized']);
+
 /** The producer side of the document queue: the only place jobs are added. */
 @Injectable()
 export class DocumentQueue {
@@ -19,8 +22,7 @@ export class DocumentQueue {
   async enqueueConversion(taskId: string): Promise<void> {
     const existing = await this.queue.getJob(taskId);
     if (existing) {
-      const state = await existing.getState();
-      if (state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized') return;
+      if (LIVE_STATES.has(await existing.getState())) return;
       await existing.remove();
     }
     await this.queue.add(
@@ -39,9 +41,7 @@ export class DocumentQueue {
   /** True when Redis still holds a job for the task that a worker may run. */
   async hasLiveJob(taskId: string): Promise<boolean> {
     const job = await this.queue.getJob(taskId);
-    if (!job) return false;
-    const state = await job.getState();
-    return state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized';
+    return job !== undefined && LIVE_STATES.has(await job.getState());
   }
 
   /** A cheap round trip to Redis, for readiness checks; rejects at once while Redis is down. */

@@ -34,26 +34,20 @@ export class FastApiExceptionFilter implements ExceptionFilter {
     exception: unknown,
     request: Request,
   ): { status: number; body: { detail: unknown }; headers: Record<string, string> } {
-    if (!(exception instanceof HttpException)) {
-      // Body parser errors (malformed JSON) carry a status but are not HttpExceptions.
-      const status = (exception as { status?: number; type?: string })?.status;
-      if (status === 400 && (exception as { type?: string }).type === 'entity.parse.failed') {
-        return {
-          status: 422,
-          body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] },
-          headers: {},
-        };
-      }
-      if (status === 413) return { status, body: { detail: 'Request body is too large' }, headers: {} };
-      return { status: 500, body: { detail: 'Internal Server Error' }, headers: {} };
-    }
-    // Nest wraps body-parser errors (malformed JSON) in a 400; FastAPI answers 422 json_invalid.
-    if ((exception.cause as { type?: string } | undefined)?.type === 'entity.parse.failed') {
+    // Malformed JSON: body-parser's error, bare or wrapped by Nest in a 400; FastAPI answers 422.
+    const parseError = exception instanceof HttpException ? exception.cause : exception;
+    if ((parseError as { type?: string } | undefined)?.type === 'entity.parse.failed') {
       return {
         status: 422,
         body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] },
         headers: {},
       };
+    }
+    if (!(exception instanceof HttpException)) {
+      // Other body-parser errors carry a status but are not HttpExceptions.
+      const status = (exception as { status?: number } | undefined)?.status;
+      if (status === 413) return { status, body: { detail: 'Request body is too large' }, headers: {} };
+      return { status: 500, body: { detail: 'Internal Server Error' }, headers: {} };
     }
     const status = exception.getStatus();
     const response = exception.getResponse();
