@@ -37,17 +37,14 @@ export class ConversionService {
     attempt: number,
     onProgress?: (percent: number) => void,
   ): Promise<ConversionOutcome> {
-    const before = await this.tasks.findById(taskId);
-    if (!before) return 'skipped';
     // PROCESSING is accepted too: a stalled job (worker killed) is run again under the same id.
     // `attempts` counts every start of the task, across retries, stalls and re-enqueued jobs (the
     // job's own counter misses stalls and restarts with a new job), so the reconciler can tell a
     // task that keeps killing its worker and fail it instead of looping.
-    const task = await this.tasks.transition(
+    const task = await this.tasks.startAttempt(
       taskId,
       [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
-      TaskStatus.Processing,
-      { attempts: Math.max(attempt, before.attempts + 1), pagesDone: 0 },
+      attempt,
     );
     if (!task) return 'skipped';
     await this.removeLeftoverWorkDirs(taskId);
@@ -122,8 +119,7 @@ export class ConversionService {
         bbox: figure.bbox,
       });
     }
-    await this.tasks.setProgress(task.id, result.pageCount, result.pageCount);
-    const done = await this.tasks.complete(task.id, keys.markdown, figures);
+    const done = await this.tasks.complete(task.id, keys.markdown, figures, result.pageCount);
     if (!done) {
       // Deleted (or resolved by the reconciler) while converting: leave nothing behind.
       this.logger.warn({ taskId: task.id }, 'Task gone before completion; discarding outputs');

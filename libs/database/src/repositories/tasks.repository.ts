@@ -95,8 +95,35 @@ export class TasksRepository {
     await this.repo.update({ id, status: TaskStatus.Processing }, { pagesDone, pageCount });
   }
 
-  /** Replaces the task's figures and marks it DONE in one transaction (idempotent across attempts). */
-  async complete(id: string, outputPath: string, figures: NewFigure[]): Promise<TaskEntity | null> {
+  /**
+   * Starts an attempt: any not-finished status -> PROCESSING, progress reset, and `attempts` raised
+   * to at least `atLeast` and past its last value, in one compare-and-set (no read before the write).
+   */
+  async startAttempt(id: string, from: readonly TaskStatus[], atLeast: number): Promise<TaskEntity | null> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({
+        status: TaskStatus.Processing,
+        pagesDone: 0,
+        attempts: () => 'GREATEST(:atLeast, attempts + 1)',
+      })
+      .where('id = :id AND status IN (:...from)', { id, from: [...from] })
+      .setParameter('atLeast', Math.trunc(atLeast))
+      .execute();
+    return result.affected ? this.findById(id) : null;
+  }
+
+  /**
+   * Replaces the figures, records every page done and marks the task DONE in one transaction
+   * (idempotent across attempts).
+   */
+  async complete(
+    id: string,
+    outputPath: string,
+    figures: NewFigure[],
+    pageCount: number,
+  ): Promise<TaskEntity | null> {
     return this.dataSource
       .transaction(async (manager) => {
         await manager.delete(FigureEntity, { taskId: id });
@@ -109,7 +136,7 @@ export class TasksRepository {
           id,
           TaskStatus.Processing,
           TaskStatus.Done,
-          { outputPath, errorMessage: null },
+          { outputPath, errorMessage: null, pageCount, pagesDone: pageCount },
           manager,
         );
         // Deleted or resolved elsewhere meanwhile: keep nothing of this attempt.
