@@ -59,6 +59,8 @@ interface Batch {
   memory: MemoryPeaks;
   /** CPU seconds of the worker and its conversion children. */
   cpu: number;
+  /** CPU seconds of the worker's own process (queue, database, storage, IPC), part of `cpu`. */
+  workerOwnCpu: number;
   /** Cores other processes of the machine kept busy meanwhile (a shared machine skews pages/s). */
   othersCores: number;
 }
@@ -132,6 +134,7 @@ class Bench {
     const sampler = new MemorySampler(worker.pid, { children: true, intervalMs: 100 }).start();
     const started = performance.now();
     const cpuBefore = workerCpu(worker.pid);
+    const ownBefore = cpuSeconds(worker.pid);
     const machineBefore = machineBusySeconds();
     const benchBefore = process.cpuUsage();
     for (const id of ids) await this.documents.enqueueConversion(id);
@@ -151,10 +154,19 @@ class Bench {
           const seconds = (performance.now() - started) / 1000;
           const pages = Number(rows.find((r) => r.status === 'DONE')?.pages ?? 0);
           const cpu = workerCpu(worker.pid) - cpuBefore;
+          const workerOwnCpu = cpuSeconds(worker.pid) - ownBefore;
           const bench = process.cpuUsage(benchBefore);
           const others = machineBusySeconds() - machineBefore - cpu - (bench.user + bench.system) / 1e6;
           const othersCores = Math.max(0, others) / seconds;
-          return { seconds, pages, failed: count('FAILED'), memory: sampler.stop(), cpu, othersCores };
+          return {
+            seconds,
+            pages,
+            failed: count('FAILED'),
+            memory: sampler.stop(),
+            cpu,
+            workerOwnCpu,
+            othersCores,
+          };
         }
         if (worker.exited()) throw new Error(`${worker.name} exited:\n${worker.output()}`);
         if (Date.now() > deadline) throw new Error(`conversions not finished after ${timeoutMs} ms`);
@@ -181,13 +193,15 @@ const memoryLine = (m: MemoryPeaks) =>
   `largest child VmHWM ${mb(m.peakChildHwm)} MB, ${m.childrenSeen} children, ${m.samples} samples)`;
 
 const cpuLine = (b: Batch) =>
-  `CPU ${((b.cpu / b.pages) * 1000).toFixed(1)} ms/page, ${(b.cpu / b.seconds).toFixed(2)} cores busy ` +
+  `CPU ${((b.cpu / b.pages) * 1000).toFixed(1)} ms/page ` +
+  `(worker process ${((b.workerOwnCpu / b.pages) * 1000).toFixed(1)}), ${(b.cpu / b.seconds).toFixed(2)} cores busy ` +
   `(other processes ${b.othersCores.toFixed(2)} cores)`;
 
 async function throughput(bench: Bench, pdf: Buffer, concurrency: number): Promise<Batch> {
   const worker = await bench.startWorker(concurrency);
-  // One untimed conversion first: the worker's own start-up and the disk cache stay out of the figure.
-  await bench.convert(worker, await bench.prepare(pdf, 1, 'warm-up.pdf'), 120_000);
+  // Untimed conversions first, one per concurrent slot: the worker's start-up, each conversion
+  // process's start (a fork plus loading pdf.js) and its first, unoptimised run stay out of the figure.
+  await bench.convert(worker, await bench.prepare(pdf, concurrency, 'warm-up.pdf'), 120_000);
   const ids = await bench.prepare(pdf, DOCS, `doc-${PAGES}p.pdf`);
   const batch = await bench.convert(worker, ids, 600_000);
   await worker.stop();

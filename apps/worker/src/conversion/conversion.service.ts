@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WorkerConversionPool } from './worker-conversion-pool.js';
 
-/** How often progress is written to the task row at most. */
+/** How often progress is written to the task row and the job at most. */
 const PROGRESS_INTERVAL_MS = 1000;
 
 /** The outcome of one attempt, for the queue to act on. */
@@ -92,9 +92,10 @@ export class ConversionService {
         maxPages: this.config.get('MAX_PAGES'),
       },
       ({ page, pages }) => {
-        onProgress?.(Math.floor((page / pages) * 100));
+        // Pages can come hundreds a second; the row and the job hear of them at most once a second.
         if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS && page < pages) return;
         lastWrite = Date.now();
+        onProgress?.(Math.floor((page / pages) * 100));
         this.tasks.setProgress(task.id, page, pages).catch((error: unknown) => {
           this.logger.warn({ err: error, taskId: task.id }, 'Progress not recorded');
         });
