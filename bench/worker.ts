@@ -264,6 +264,13 @@ async function main(cleanup: Cleanup): Promise<void> {
     `scaling 2 vs 1       ${ratio(rate(two), rate(one))}x   target >= ${TARGET_SCALING}x on two cores` +
       (cores < 2 ? ' (n/a: fewer than 2 cores)' : `: ${verdict(scaling >= TARGET_SCALING)}`),
   );
+  // One conversion already keeps more than a core busy (V8's GC threads, PNG encoding overlapped with
+  // page reading), so a second one can add at most what is left of the machine.
+  const busyAtOne = (one.cpu + one.othersCores * one.seconds) / one.seconds;
+  log(
+    `  ceiling            ${(Math.min(2, cores) / Math.max(1, busyAtOne)).toFixed(2)}x: ${Math.min(2, cores)} cores / ` +
+      `${busyAtOne.toFixed(2)} cores busy at concurrency 1 (worker, its conversion process and other processes)`,
+  );
   log(
     `${BIG_PAGES}-page memory     ${mb(bigRun.memory.peakTotal)} MB peak (worker + conversion children)   ` +
       `target < ${TARGET_PEAK_MB} MB: ${verdict(bigRun.memory.peakTotal < TARGET_PEAK_MB * 1024 * 1024)}`,
