@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
+import { openDatabase, TasksRepository } from '@papermill/database';
 import { redisConnection } from '@papermill/queue';
 import { cannon, CannonResult } from './load/cannon.js';
 import {
@@ -182,26 +183,23 @@ async function seedTasks(databaseUrl: string, guestId: string, count: number): P
 }
 
 /**
- * The two statements TypeORM's findAndCount sends for GET /tasks, timed alone on one connection
- * (mean wall ms over 200 runs after 50 untimed): how much of a request the database takes by itself.
+ * The page of 50 as the api asks for it (`TasksRepository.listOwned`, one round trip), timed alone on
+ * one connection (mean wall ms over 200 calls after 50 untimed): how much of a request the database
+ * and the driver take by themselves.
  */
-async function timeListQueries(
-  databaseUrl: string,
-  guestId: string,
-): Promise<{ page: number; count: number }> {
-  const statements = {
-    page: `SELECT * FROM tasks WHERE owner_guest_id = $1 ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET 0`,
-    count: `SELECT COUNT(1) AS cnt FROM tasks WHERE owner_guest_id = $1`,
-  };
-  return withPg(databaseUrl, async (client) => {
-    const time = async (sql: string) => {
-      for (let i = 0; i < 50; i++) await client.query(sql, [guestId]);
-      const started = performance.now();
-      for (let i = 0; i < 200; i++) await client.query(sql, [guestId]);
-      return (performance.now() - started) / 200;
-    };
-    return { page: await time(statements.page), count: await time(statements.count) };
-  });
+async function timeListing(databaseUrl: string, guestId: string): Promise<number> {
+  const dataSource = await openDatabase(databaseUrl);
+  try {
+    const tasks = new TasksRepository(dataSource);
+    const owner = { kind: 'guest', guestId } as const;
+    const page = { limit: 50, offset: 0 };
+    for (let i = 0; i < 50; i++) await tasks.listOwned(owner, page);
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) await tasks.listOwned(owner, page);
+    return (performance.now() - started) / 200;
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 interface UploadRun {
@@ -314,10 +312,10 @@ async function main(cleanup: Cleanup): Promise<void> {
     `api pid ${api.pid}, bare app pid ${bare.pid}; seeded ${SEED_TASKS} DONE tasks of one guest in ` +
       `${((performance.now() - seeded) / 1000).toFixed(1)} s; GET /tasks returns 50 of total ${page.total}`,
   );
-  const sql = await timeListQueries(run.databaseUrl, guestId);
+  const listing = await timeListing(run.databaseUrl, guestId);
   log(
-    `list SQL alone (one connection, mean wall): page of 50 ${sql.page.toFixed(2)} ms, ` +
-      `COUNT over the ${SEED_TASKS} rows ${sql.count.toFixed(2)} ms`,
+    `listing alone (TasksRepository.listOwned on one connection, mean wall): page of 50 with the ` +
+      `total of ${SEED_TASKS} in ${listing.toFixed(2)} ms`,
   );
   log('');
 
@@ -387,9 +385,7 @@ async function main(cleanup: Cleanup): Promise<void> {
       `server ${cpuMs(listTally, listTally.serverCpu)} + postgres ${cpuMs(listTally, listTally.postgresCpu)} ms CPU/req ` +
       `(others ${others(listTally)} cores)   target >= ${TARGET_LIST_RATIO}x: ${verdict(listRatio >= TARGET_LIST_RATIO)}`,
   );
-  log(
-    `  list SQL alone    page ${sql.page.toFixed(2)} ms + COUNT ${sql.count.toFixed(2)} ms wall on one connection`,
-  );
+  log(`  listing alone     ${listing.toFixed(2)} ms wall on one connection (database and driver, no HTTP)`);
   log(`api RSS after GETs ${mb(apiMemory.rss)} MB (VmHWM ${mb(apiMemory.hwm)} MB)`);
   log(
     `api POST /tasks    ${UPLOADS} x ${UPLOAD_MB} MB at c=${UPLOAD_CONNECTIONS}: ${u.rps.toFixed(1)} req/s; peak RSS ` +

@@ -108,6 +108,18 @@ describe('tasks routes (CONTRACT.md)', () => {
       expect(second.body.items.map((t) => t.id)).toEqual([ids[0]]);
     });
 
+    it('lists each task exactly as GET /tasks/{task_id} answers it', async () => {
+      const client = new ApiClient(idle.url);
+      await client.upload(pdf, 'same.pdf');
+      const listed = await client.json<{ items: Record<string, unknown>[] }>('GET', '/tasks');
+      expect(listed.body.items.length).toBeGreaterThan(0);
+      for (const item of listed.body.items) {
+        const single = await client.json<Record<string, unknown>>('GET', `/tasks/${String(item.id)}`);
+        expect(item).toEqual(single.body);
+        expect(item.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      }
+    });
+
     it.each([
       ['limit=0', 'limit', 'greater_than_equal'],
       ['limit=101', 'limit', 'less_than_equal'],

@@ -81,7 +81,7 @@ export class TasksService {
   }
 
   async list(owner: TaskOwner, page: PageRequest): Promise<PaginatedDto<TaskDto>> {
-    return PaginatedDto.of(await this.tasks.listOwned(owner, page), page, TaskDto.from);
+    return PaginatedDto.of(await this.tasks.listOwned(owner, page), page, TaskDto.fromListing);
   }
 
   async get(owner: TaskOwner, id: string): Promise<TaskDto> {

@@ -18,6 +18,12 @@ type TransitionPatch = Partial<
   Pick<TaskEntity, 'outputPath' | 'errorMessage' | 'pageCount' | 'pagesDone' | 'attempts'>
 >;
 
+/** A task as lists show it; timestamps are ISO 8601 in UTC with milliseconds, as `toISOString()` writes. */
+export type TaskListing = Pick<
+  TaskEntity,
+  'id' | 'fileName' | 'status' | 'inputPath' | 'outputPath' | 'errorMessage'
+> & { createdAt: string; updatedAt: string };
+
 export type NewFigure = Pick<FigureEntity, 'figureIndex' | 'title' | 's3Key' | 'page' | 'bbox'>;
 
 export type DeleteOutcome = 'deleted' | 'not_found' | 'in_flight';
@@ -57,24 +63,26 @@ export class TasksRepository {
 
   /**
    * A page of the owner's tasks, newest first. This is the hottest query of the api, so it is plain
-   * SQL on the `tasks_*_recent` indexes, and the total comes from the trigger-maintained count rather
-   * than a COUNT over every task of the owner.
+   * SQL on the `tasks_*_recent` indexes, the total comes from the trigger-maintained count rather
+   * than a COUNT over every task of the owner, and rows arrive in their listed shape (no Date to parse
+   * and format again for each of the page's timestamps).
    */
-  async listOwned(owner: TaskOwner, page: PageRequest): Promise<Page<TaskEntity>> {
+  async listOwned(owner: TaskOwner, page: PageRequest): Promise<Page<TaskListing>> {
     const column = owner.kind === 'user' ? 'owner_user_id' : 'owner_guest_id';
     const id = owner.kind === 'user' ? owner.userId : owner.guestId;
     const countSql = 'SELECT n FROM task_owner_counts WHERE owner_key = $1';
     // One round trip: the total rides along on every row; a page past the end asks for it alone.
-    const rows = await this.dataSource.query<(TaskRow & { total: string | null })[]>(
-      `SELECT ${TASK_COLUMNS}, (${countSql.replace('$1', '$4')}) AS total
+    const rows = await this.dataSource.query<(TaskListing & { total: string | null })[]>(
+      `SELECT ${LISTING_COLUMNS}, (${countSql.replace('$1', '$4')}) AS total
        FROM tasks WHERE ${column} = $1
-       ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+       ORDER BY tasks.created_at DESC, tasks.id DESC LIMIT $2 OFFSET $3`,
       [id, page.limit, page.offset, ownerKey(owner)],
     );
     const total = rows.length
       ? rows[0].total
       : (await this.dataSource.query<{ n: string }[]>(countSql, [ownerKey(owner)]))[0]?.n;
-    return { items: rows.map(toTaskEntity), total: Number(total ?? 0) };
+    // The rows are handed on as they came (each still carries `total`): callers pick their fields.
+    return { items: rows, total: Number(total ?? 0) };
   }
 
   /** Moves the task from one of `from` to `to`; null when it was in another status (or is gone). */
@@ -188,39 +196,10 @@ export class TasksRepository {
 
 class TaskGoneError extends Error {}
 
-const TASK_COLUMNS = `id, file_name, status, input_path, output_path, error_message, owner_user_id,
-  owner_guest_id, attempts, page_count, pages_done, created_at, updated_at`;
+/** A timestamp as JavaScript's `toISOString()` writes it (UTC, milliseconds, `Z`), made by Postgres. */
+const isoUtc = (column: string) =>
+  `to_char(tasks.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-interface TaskRow {
-  id: string;
-  file_name: string;
-  status: TaskStatus;
-  input_path: string;
-  output_path: string | null;
-  error_message: string | null;
-  owner_user_id: string | null;
-  owner_guest_id: string | null;
-  attempts: number;
-  page_count: number | null;
-  pages_done: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toTaskEntity(row: TaskRow): TaskEntity {
-  return Object.assign(new TaskEntity(), {
-    id: row.id,
-    fileName: row.file_name,
-    status: row.status,
-    inputPath: row.input_path,
-    outputPath: row.output_path,
-    errorMessage: row.error_message,
-    ownerUserId: row.owner_user_id,
-    ownerGuestId: row.owner_guest_id,
-    attempts: row.attempts,
-    pageCount: row.page_count,
-    pagesDone: row.pages_done,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-}
+const LISTING_COLUMNS = `id, file_name AS "fileName", status, input_path AS "inputPath",
+  output_path AS "outputPath", error_message AS "errorMessage",
+  ${isoUtc('created_at')} AS "createdAt", ${isoUtc('updated_at')} AS "updatedAt"`;

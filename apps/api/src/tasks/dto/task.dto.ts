@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TaskEntity, TaskStatus } from '@papermill/database';
+import type { TaskListing } from '@papermill/database';
 
 export class TaskDto {
   @ApiProperty({ format: 'uuid', example: '3f2c7a8e-4b1d-4c8e-9a51-0d6f1e2b7c44' })
@@ -36,6 +37,20 @@ export class TaskDto {
       error_message: task.errorMessage,
       created_at: task.createdAt.toISOString(),
       updated_at: task.updatedAt.toISOString(),
+    };
+  }
+
+  /** The same fields from a listed row, whose timestamps are already ISO 8601 text. */
+  static fromListing(task: TaskListing): TaskDto {
+    return {
+      id: task.id,
+      file_name: task.fileName,
+      status: task.status,
+      input_path: task.inputPath,
+      output_path: task.outputPath,
+      error_message: task.errorMessage,
+      created_at: task.createdAt,
+      updated_at: task.updatedAt,
     };
   }
 }
