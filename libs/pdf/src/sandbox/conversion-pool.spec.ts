@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PdfConversionError } from '../errors.js';
-import { ConversionPool } from './conversion-pool.js';
+import { ConversionPool, fillsEveryCore } from './conversion-pool.js';
+import { ConversionProcess } from './conversion-process.js';
 
 const LIMITS = { timeoutSeconds: 60, memoryMb: 1024, maxPages: 100 };
 
@@ -64,6 +65,24 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       expect(two.started).toBeLessThanOrEqual(2);
     } finally {
       two.close();
+    }
+  });
+
+  it('runs V8 single-threaded only when the pool fills every core', () => {
+    expect(fillsEveryCore(1, 2)).toBe(false);
+    expect(fillsEveryCore(2, 2)).toBe(true);
+    expect(fillsEveryCore(4, 2)).toBe(true);
+    expect(fillsEveryCore(2, 8)).toBe(false);
+  });
+
+  it.each([true, false])('starts the process with --single-threaded only when asked (%s)', async (single) => {
+    const child = new ConversionProcess({ memoryMb: 256, singleThreaded: single });
+    try {
+      const cmdline = (await readFile(`/proc/${child.pid}/cmdline`, 'utf8')).split('\0');
+      expect(cmdline.includes('--single-threaded')).toBe(single);
+      expect(cmdline).toContain('--max-old-space-size=192');
+    } finally {
+      child.kill();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { PdfConversionError } from '../errors.js';
 import { ConvertProgress } from '../types.js';
 import { ConversionProcess } from './conversion-process.js';
@@ -25,6 +26,13 @@ export interface PoolOptions {
   maxJobsPerProcess?: number;
   /** An idle process is stopped after this long, giving its memory back. */
   idleMs?: number;
+  /** Processes run V8 single-threaded; by default when the pool alone can keep every core busy. */
+  singleThreaded?: boolean;
+}
+
+/** Whether a pool of `size` processes fills the machine, so V8's helper threads would only compete. */
+export function fillsEveryCore(size: number, cores = availableParallelism()): boolean {
+  return size >= cores;
 }
 
 const DEFAULT_MAX_IMAGE_PIXELS = 50_000_000;
@@ -106,7 +114,10 @@ export class ConversionPool {
       if (!entry.process.dead) return entry.process;
     }
     this.started++;
-    return new ConversionProcess(memoryMb);
+    return new ConversionProcess({
+      memoryMb,
+      singleThreaded: this.options.singleThreaded ?? fillsEveryCore(this.options.size),
+    });
   }
 
   private async release(process: ConversionProcess, memoryMb: number): Promise<void> {

@@ -20,6 +20,16 @@ export interface ProcessResult {
   figures: SandboxFigure[];
 }
 
+export interface ProcessOptions {
+  /** Resident memory cap of the process. */
+  memoryMb: number;
+  /**
+   * V8 without its helper threads (garbage collection, compilation). They make one conversion faster
+   * on an idle machine, but when every core already runs a conversion they only compete with them.
+   */
+  singleThreaded?: boolean;
+}
+
 /**
  * One conversion child process, used for one request at a time. A request that breaks a limit or
  * crashes the process kills it: the process is then `dead` and must be replaced.
@@ -30,15 +40,23 @@ export class ConversionProcess {
   private exited = false;
   jobs = 0;
 
-  constructor(memoryMb: number) {
+  constructor({ memoryMb, singleThreaded = false }: ProcessOptions) {
     this.child = fork(childScriptPath(), [], {
-      // The heap cap makes V8 give up early; the resident-memory watch bounds everything else.
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(memoryMb * 0.75))}`, '--stack-size=2000'],
+      execArgv: [
+        // The heap cap makes V8 give up early; the resident-memory watch bounds everything else.
+        `--max-old-space-size=${Math.max(64, Math.floor(memoryMb * 0.75))}`,
+        '--stack-size=2000',
+        ...(singleThreaded ? ['--single-threaded'] : []),
+      ],
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',
     });
     this.child.once('exit', () => (this.exited = true));
     this.child.on('error', () => undefined);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get dead(): boolean {
