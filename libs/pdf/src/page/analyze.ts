@@ -1,6 +1,7 @@
 import { BBox } from '../types.js';
 import { PageContent, TextRun, boxArea, intersectionArea } from '../model.js';
 import { FigureRegion, detectFigures } from '../figures/detect.js';
+import { withLabels } from '../figures/labels.js';
 import { TextBlock, buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
@@ -84,7 +85,10 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
   }
   const tables = ruled.filter((t) => !framedDrawings.includes(t)).map((t) => t.grid);
   // A drawn table is found as rules first; drawings overlapping it are its cell shading.
-  figures = figures.filter((f) => !tables.some((t) => overlapping(f, t)));
+  figures = withLabels(
+    figures.filter((f) => !tables.some((t) => overlapping(f, t))),
+    content,
+  );
   runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
 
   const lines = buildLines(runs);

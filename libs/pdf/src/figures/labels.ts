@@ -1,0 +1,102 @@
+import { BBox } from '../types.js';
+import { PageContent, TextRun, boxHeight, boxWidth, unionBox } from '../model.js';
+import { captionKind } from '../classify/captions.js';
+import { FigureRegion } from './detect.js';
+
+/** A label is a few words at most: tick values, category names, a legend entry, an axis title. */
+const MAX_LABEL_CHARS = 28;
+const MAX_LABEL_WORDS = 4;
+/** Page bands where running headers, footers and page numbers live, never a chart's labels. */
+const MARGIN_SHARE = 0.06;
+
+/**
+ * Grows drawn figures (charts, diagrams) over the short labels set just outside their strokes: axis
+ * values, category names, legends. Without them the rendered picture loses its scale and the labels
+ * spill into the text as lines of stray numbers. Raster pictures carry their labels in their pixels.
+ */
+export function withLabels(regions: FigureRegion[], content: PageContent): FigureRegion[] {
+  return regions.map((region) => (region.vectors > 0 ? grow(region, content, regions) : region));
+}
+
+function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): FigureRegion {
+  const body = bodySize(content);
+  const include = (box: BBox, runs: TextRun[]) =>
+    runs.reduce<BBox>((b, run) => unionBox(b, [run.x0, run.y0, run.x1, run.y1]), box);
+  // Text centred inside the drawing leaves the text flow for the picture, so the picture shows it whole.
+  let bbox = include(
+    region.bbox,
+    content.runs.filter((run) => centreIn(run, region.bbox) && !within(run, region.bbox)),
+  );
+  // Labels stand a little way off the axes; a title or legend may stand beyond the values: twice.
+  for (let pass = 0; pass < 2; pass++) {
+    const reach = Math.min(40, Math.max(12, 0.15 * Math.min(boxWidth(bbox), boxHeight(bbox))));
+    const halo: BBox = [bbox[0] - reach, bbox[1] - reach, bbox[2] + reach, bbox[3] + reach];
+    const labels = content.runs.filter(
+      (run) =>
+        !centreIn(run, bbox) &&
+        within(run, halo) &&
+        // Above a drawing stands its heading or the text before it; labels sit beside and below.
+        run.y0 < bbox[3] &&
+        // Headings are bigger or bold; labels are set no larger than the text.
+        run.size <= body + 0.5 &&
+        !run.bold &&
+        isLabel(run) &&
+        !inMargins(run, content) &&
+        lineIsLabels(run, content, bbox) &&
+        !all.some((other) => other !== region && centreIn(run, other.bbox)),
+    );
+    if (!labels.length) break;
+    bbox = include(bbox, labels);
+  }
+  return bbox === region.bbox ? region : { ...region, bbox };
+}
+
+/** The size most of the page's characters are set in. */
+function bodySize(content: PageContent): number {
+  const chars = new Map<number, number>();
+  for (const run of content.runs) {
+    const size = Math.round(run.size * 2) / 2;
+    chars.set(size, (chars.get(size) ?? 0) + run.text.length);
+  }
+  return [...chars].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0];
+}
+
+function isLabel(run: TextRun): boolean {
+  const text = run.text.trim();
+  if (!text) return false;
+  // A row of axis values may come as one run: numbers only, however many.
+  if (NUMBERS.test(text)) return text.length <= 80;
+  return (
+    text.length <= MAX_LABEL_CHARS &&
+    text.split(/\s+/).length <= MAX_LABEL_WORDS &&
+    captionKind(text) === null
+  );
+}
+
+const NUMBERS = /^[-+−–]?\d[\d\s.,:%+−–-]*$/;
+
+/** Every run on the run's line near the figure is label-sized: a line of running text is not. */
+function lineIsLabels(run: TextRun, content: PageContent, bbox: BBox): boolean {
+  const width = boxWidth(bbox);
+  const line = content.runs.filter(
+    (other) =>
+      Math.abs(other.base - run.base) < 2 && other.x1 > bbox[0] - width && other.x0 < bbox[2] + width,
+  );
+  const span = Math.max(...line.map((r) => r.x1)) - Math.min(...line.map((r) => r.x0));
+  return line.every(isLabel) && span <= 1.2 * width + 2 * MAX_LABEL_CHARS;
+}
+
+function centreIn(run: TextRun, box: BBox): boolean {
+  const x = (run.x0 + run.x1) / 2;
+  const y = (run.y0 + run.y1) / 2;
+  return x >= box[0] - 1 && x <= box[2] + 1 && y >= box[1] - 1 && y <= box[3] + 1;
+}
+
+function within(run: TextRun, box: BBox): boolean {
+  return run.x0 >= box[0] && run.x1 <= box[2] && run.y0 >= box[1] && run.y1 <= box[3];
+}
+
+function inMargins(run: TextRun, content: PageContent): boolean {
+  const band = MARGIN_SHARE * content.height;
+  return run.y1 < band || run.y0 > content.height - band;
+}
