@@ -28,19 +28,14 @@ export class TaskDto {
   updated_at: string;
 
   static from(task: TaskEntity): TaskDto {
-    return {
-      id: task.id,
-      file_name: task.fileName,
-      status: task.status,
-      input_path: task.inputPath,
-      output_path: task.outputPath,
-      error_message: task.errorMessage,
-      created_at: task.createdAt.toISOString(),
-      updated_at: task.updatedAt.toISOString(),
-    };
+    return TaskDto.fromListing({
+      ...task,
+      createdAt: task.createdAt.toISOString(),
+      updatedAt: task.updatedAt.toISOString(),
+    });
   }
 
-  /** The same fields from a listed row, whose timestamps are already ISO 8601 text. */
+  /** A listed row, whose timestamps are already ISO 8601 text. */
   static fromListing(task: TaskListing): TaskDto {
     return {
       id: task.id,
