@@ -3,9 +3,9 @@ import { dropFurniture } from './classify/furniture.js';
 import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
 import { CanvasFactory, extractPage } from './extract/page.js';
-import { PageContent, TextRun } from './model.js';
+import { TextRun } from './model.js';
 import { FigureRegion } from './figures/detect.js';
-import { figurePng } from './figures/render.js';
+import { RenderHints, figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
 import { PageItem, analyzePage } from './page/analyze.js';
 import { openDocument, withPdfJsInflate } from './pdfjs.js';
@@ -43,7 +43,7 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
         throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
       }
       let items: PageItem[];
-      let bands: PageContent['textBands'];
+      let hints: RenderHints = {};
       try {
         const content = await extractPage(page, n, {
           graphics: !options.skipFigures,
@@ -51,7 +51,7 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
         });
         sizes.push({ page: n, width: content.width, height: content.height });
         items = analyzePage(content, { figures: !options.skipFigures });
-        bands = content.textBands;
+        hints = { textBands: content.textBands, imageBoxes: content.imageBoxes };
         analyzed.push({ height: content.height, items });
         allRuns.push(...content.runs);
       } catch {
@@ -63,7 +63,7 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
         const current = page;
         const done = (async () => {
           for (const figure of figures) {
-            const png = await figurePng(doc, current, figure, options.maxImagePixels, bands);
+            const png = await figurePng(doc, current, figure, options.maxImagePixels, hints);
             if (png) pngs.set(figure, png);
           }
         })().finally(() => current.cleanup());

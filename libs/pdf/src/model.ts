@@ -23,6 +23,8 @@ export interface PageImage {
   objId: string | null;
   /** Drawn unrotated and unmirrored, so its pixels can be placed by its box alone. */
   upright?: boolean;
+  /** Index of the operator that paints it in the page's operator list. */
+  op?: number;
 }
 
 /** One subpath of a painted vector path. */
@@ -46,6 +48,8 @@ export interface PageContent {
    * one figure renders will use (see `extractPage`).
    */
   textBands?: Map<number, [number, number]>;
+  /** Where each image-painting operator of that same list paints, for renders to skip the far ones. */
+  imageBoxes?: Map<number, BBox[]>;
 }
 
 export function boxWidth(b: BBox): number {

@@ -15,15 +15,15 @@ const OPS = {
 };
 
 describe('collectGraphics', () => {
-  it('places images by the transform in force and restores it after the graphics state', () => {
+  it('places images by the transform in force, with the operator painting them, and restores it after the graphics state', () => {
     const ops = {
       fnArray: [OPS.save, OPS.transform, OPS.paintImageXObject, OPS.restore, OPS.paintImageXObject],
       argsArray: [null, [200, 0, 0, 100, 50, 60], ['img_1'], null, ['img_2']],
     };
     const { images } = collectGraphics(ops, OPS);
     expect(images).toEqual([
-      { bbox: [50, 60, 250, 160], objId: 'img_1', upright: true },
-      { bbox: [0, 0, 1, 1], objId: 'img_2', upright: true },
+      { bbox: [50, 60, 250, 160], objId: 'img_1', upright: true, op: 2 },
+      { bbox: [0, 0, 1, 1], objId: 'img_2', upright: true, op: 4 },
     ]);
   });
 
@@ -52,8 +52,8 @@ describe('collectGraphics', () => {
     const withRepeat = { ...OPS, paintImageXObjectRepeat: 88 };
     const repeated = { fnArray: [88], argsArray: [['img_1', 20, 10, positions]] };
     expect(collectGraphics(repeated, withRepeat).images).toEqual([
-      { bbox: [100, 200, 120, 210], objId: 'img_1', upright: true },
-      { bbox: [130, 200, 150, 210], objId: 'img_1', upright: true },
+      { bbox: [100, 200, 120, 210], objId: 'img_1', upright: true, op: 0 },
+      { bbox: [130, 200, 150, 210], objId: 'img_1', upright: true, op: 0 },
     ]);
   });
 });

@@ -73,9 +73,10 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
         bbox: imageBox(),
         objId: typeof args[0] === 'string' ? args[0] : null,
         upright: isUpright(ctm),
+        op: i,
       });
     } else if (fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-      images.push({ bbox: imageBox(), objId: null });
+      images.push({ bbox: imageBox(), objId: null, op: i });
     } else if (args && (fn === OPS.paintImageXObjectRepeat || fn === OPS.paintImageMaskXObjectRepeat)) {
       // The render list folds runs of one image at several places into one operator.
       const image = fn === OPS.paintImageXObjectRepeat;
@@ -87,12 +88,13 @@ export function collectGraphics(ops: OperatorList, OPS: OpCodes, toPage: Matrix 
           bbox: unitBox(m),
           objId: image && typeof args[0] === 'string' ? args[0] : null,
           upright: isUpright(m),
+          op: i,
         });
       }
     } else if (args && (fn === OPS.paintImageMaskXObjectGroup || fn === OPS.paintInlineImageXObjectGroup)) {
       const placed = (fn === OPS.paintImageMaskXObjectGroup ? args[0] : args[1]) as { transform?: Matrix }[];
       for (const one of Array.isArray(placed) ? placed : []) {
-        if (one?.transform) images.push({ bbox: unitBox(multiply(one.transform, ctm)), objId: null });
+        if (one?.transform) images.push({ bbox: unitBox(multiply(one.transform, ctm)), objId: null, op: i });
       }
     } else if (fn === OPS.constructPath && args) {
       const how = paint.get(args[0] as number);

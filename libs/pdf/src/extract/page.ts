@@ -1,4 +1,5 @@
-import { PageContent } from '../model.js';
+import { BBox } from '../types.js';
+import { PageContent, PageImage } from '../model.js';
 import { PdfPage, loadPdfJs } from '../pdfjs.js';
 import { OperatorList, collectGraphics } from './graphics.js';
 import { textBands } from './text-ops.js';
@@ -47,7 +48,18 @@ export async function extractPage(
     images: graphics.images,
     paths: graphics.paths,
     textBands: display ? textBands(display, OPS, toPage) : undefined,
+    imageBoxes: display ? imageBoxes(graphics.images) : undefined,
   };
+}
+
+/** The boxes each image-painting operator paints (several for an image repeated at many places). */
+function imageBoxes(images: PageImage[]): Map<number, BBox[]> {
+  const boxes = new Map<number, BBox[]>();
+  for (const image of images) {
+    if (image.op === undefined) continue;
+    boxes.set(image.op, [...(boxes.get(image.op) ?? []), image.bbox]);
+  }
+  return boxes;
 }
 
 export interface CanvasFactory {

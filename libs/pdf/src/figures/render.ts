@@ -1,5 +1,6 @@
 import sharp, { OverlayOptions, Sharp } from 'sharp';
 import { BBox } from '../types.js';
+import { PageContent, intersectionArea } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { FigureRegion } from './detect.js';
 
@@ -14,13 +15,19 @@ interface DecodedImage {
   data?: Uint8Array | Uint8ClampedArray;
 }
 
+/**
+ * Where the operators of the page's render list paint, so a region render can skip what cannot show
+ * in the region (see `PageContent.textBands` and `imageBoxes`).
+ */
+export type RenderHints = Pick<PageContent, 'textBands' | 'imageBoxes'>;
+
 /** PNG bytes of a figure: the decoded image when it is one picture, else a render of its region. */
 export async function figurePng(
   doc: PdfDocument,
   page: PdfPage,
   region: FigureRegion,
   maxImagePixels?: number,
-  textBands?: Map<number, [number, number]>,
+  hints: RenderHints = {},
 ): Promise<Uint8Array | null> {
   try {
     const only = region.images.length === 1 && region.vectors === 0 ? region.images[0] : undefined;
@@ -34,7 +41,7 @@ export async function figurePng(
       const png = await composedImagesPng(page, region, maxImagePixels);
       if (png) return png;
     }
-    return await renderRegion(doc, page, region.bbox, maxImagePixels, textBands);
+    return await renderRegion(doc, page, region.bbox, maxImagePixels, hints);
   } catch {
     return null; // an undecodable picture is skipped, never fatal
   }
@@ -175,7 +182,7 @@ async function renderRegion(
   page: PdfPage,
   bbox: BBox,
   maxPixels?: number,
-  textBands?: Map<number, [number, number]>,
+  hints: RenderHints = {},
 ): Promise<Uint8Array | null> {
   const w = bbox[2] - bbox[0];
   const h = bbox[3] - bbox[1];
@@ -209,13 +216,7 @@ async function renderRegion(
     };
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
-    // Text lines far above or below the figure cannot show in it: drawing their glyphs is wasted.
-    const operationsFilter = textBands
-      ? (i: number) => {
-          const band = textBands.get(i);
-          return !band || (band[1] >= bbox[1] && band[0] <= bbox[3]);
-        }
-      : undefined;
+    const operationsFilter = showsIn(bbox, hints);
     const params = {
       canvas: target.canvas,
       canvasContext: ctx,
@@ -229,4 +230,18 @@ async function renderRegion(
   } finally {
     factory.destroy(target);
   }
+}
+
+/**
+ * Which operators of the render list a render of `bbox` must run. Text lines far above or below it
+ * and images beside it cannot show in it: drawing their glyphs and pixels is wasted (a page's other
+ * pictures are most of a region render's cost).
+ */
+export function showsIn(bbox: BBox, { textBands, imageBoxes }: RenderHints): (op: number) => boolean {
+  return (op) => {
+    const band = textBands?.get(op);
+    if (band) return band[1] >= bbox[1] && band[0] <= bbox[3];
+    const boxes = imageBoxes?.get(op);
+    return !boxes || boxes.some((b) => intersectionArea(b, bbox) > 0);
+  };
 }
