@@ -8,7 +8,7 @@
  *   - peak memory (sum of VmRSS of the worker and its conversion children, sampled every 100 ms)
  *     while converting one `--big-pages`-page generated PDF.
  *
- *   npm run bench:worker [-- --docs 8 --pages 30 --big-pages 500]
+ *   npm run bench:worker [-- --docs 16 --pages 30 --big-pages 500]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -35,13 +35,13 @@ import {
 
 const { values } = parseArgs({
   options: {
-    docs: { type: 'string', default: '8' },
+    docs: { type: 'string', default: '16' },
     pages: { type: 'string', default: '30' },
     'big-pages': { type: 'string', default: '500' },
   },
 });
 const num = (value: string, fallback: number) => Math.max(1, Number(value) || fallback);
-const DOCS = num(values.docs, 8);
+const DOCS = num(values.docs, 16);
 const PAGES = num(values.pages, 30);
 const BIG_PAGES = num(values['big-pages'], 500);
 const QUEUE_NAME = 'document_tasks';
