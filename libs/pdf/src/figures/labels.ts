@@ -1,6 +1,7 @@
 import { BBox } from '../types.js';
-import { PageContent, TextRun, boxHeight, boxWidth, unionBox } from '../model.js';
+import { PageContent, TextRun, boxHeight, boxWidth, centreInside, unionBox } from '../model.js';
 import { captionKind } from '../classify/captions.js';
+import { bodySizeOf } from '../classify/structure.js';
 import { FigureRegion } from './detect.js';
 
 /** A label is a few words at most: tick values, category names, a legend entry, an axis title. */
@@ -19,13 +20,13 @@ export function withLabels(regions: FigureRegion[], content: PageContent): Figur
 }
 
 function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): FigureRegion {
-  const body = bodySize(content);
+  const body = bodySizeOf(content.runs);
   const include = (box: BBox, runs: TextRun[]) =>
     runs.reduce<BBox>((b, run) => unionBox(b, [run.x0, run.y0, run.x1, run.y1]), box);
   // Text centred inside the drawing leaves the text flow for the picture, so the picture shows it whole.
   let bbox = include(
     region.bbox,
-    content.runs.filter((run) => centreIn(run, region.bbox) && !within(run, region.bbox)),
+    content.runs.filter((run) => centreInside(run, region.bbox) && !within(run, region.bbox)),
   );
   // Labels stand a little way off the axes; a title or legend may stand beyond the values: twice.
   for (let pass = 0; pass < 2; pass++) {
@@ -33,7 +34,7 @@ function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): 
     const halo: BBox = [bbox[0] - reach, bbox[1] - reach, bbox[2] + reach, bbox[3] + reach];
     const labels = content.runs.filter(
       (run) =>
-        !centreIn(run, bbox) &&
+        !centreInside(run, bbox) &&
         within(run, halo) &&
         // Above a drawing stands its heading or the text before it; labels sit beside and below.
         run.y0 < bbox[3] &&
@@ -43,22 +44,12 @@ function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): 
         isLabel(run) &&
         !inMargins(run, content) &&
         lineIsLabels(run, content, bbox) &&
-        !all.some((other) => other !== region && centreIn(run, other.bbox)),
+        !all.some((other) => other !== region && centreInside(run, other.bbox)),
     );
     if (!labels.length) break;
     bbox = include(bbox, labels);
   }
   return bbox === region.bbox ? region : { ...region, bbox };
-}
-
-/** The size most of the page's characters are set in. */
-function bodySize(content: PageContent): number {
-  const chars = new Map<number, number>();
-  for (const run of content.runs) {
-    const size = Math.round(run.size * 2) / 2;
-    chars.set(size, (chars.get(size) ?? 0) + run.text.length);
-  }
-  return [...chars].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0];
 }
 
 function isLabel(run: TextRun): boolean {
@@ -84,12 +75,6 @@ function lineIsLabels(run: TextRun, content: PageContent, bbox: BBox): boolean {
   );
   const span = Math.max(...line.map((r) => r.x1)) - Math.min(...line.map((r) => r.x0));
   return line.every(isLabel) && span <= 1.2 * width + 2 * MAX_LABEL_CHARS;
-}
-
-function centreIn(run: TextRun, box: BBox): boolean {
-  const x = (run.x0 + run.x1) / 2;
-  const y = (run.y0 + run.y1) / 2;
-  return x >= box[0] - 1 && x <= box[2] + 1 && y >= box[1] - 1 && y <= box[3] + 1;
 }
 
 function within(run: TextRun, box: BBox): boolean {

@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { PageContent, TextRun, boxArea, intersectionArea } from '../model.js';
+import { PageContent, boxArea, centreInside as inside, intersectionArea } from '../model.js';
 import { FigureRegion, detectFigures } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
 import { TextBlock, buildBlocks } from '../layout/blocks.js';
@@ -13,12 +13,6 @@ export type PageItem =
   | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
   | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
   | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
-
-function inside(run: TextRun, box: BBox, margin = 1): boolean {
-  const x = (run.x0 + run.x1) / 2;
-  const y = (run.y0 + run.y1) / 2;
-  return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
-}
 
 function contains(outer: BBox, inner: BBox): boolean {
   return (
