@@ -80,7 +80,7 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
     try {
       const cmdline = (await readFile(`/proc/${child.pid}/cmdline`, 'utf8')).split('\0');
       expect(cmdline.includes('--single-threaded')).toBe(single);
-      expect(cmdline).toContain('--max-old-space-size=192');
+      expect(cmdline).toContain('--max-old-space-size=2048');
     } finally {
       child.kill();
     }
