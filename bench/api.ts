@@ -4,6 +4,8 @@
  * session, and measures from this process over loopback, in one run:
  *   - requests/s of GET /health and GET /tasks (a page of 50 of the 10,000) beside a bare Nest
  *     hello-world app on the same adapter (bench/load/hello-app.ts), in interleaved rounds, as ratios;
+ *     and beside the same bare app sending the api's page of 50 as a constant, which splits what
+ *     sending that body costs (JSON, the socket, the load generator reading it) from producing it;
  *     with the CPU each request costs in the server and in Postgres (from /proc), and the CPU other
  *     processes on the machine took meanwhile (a shared machine skews requests/s, not CPU per request);
  *   - POST /tasks of a 5 MB PDF at concurrency 20 on a freshly started api: errors, and its peak
@@ -14,7 +16,7 @@
  *   npm run bench:api [-- --duration 5 --rounds 2 --connections 50 --uploads 300 --upload-connections 20]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -267,12 +269,6 @@ async function main(cleanup: Cleanup): Promise<void> {
       `then ${ROUNDS} interleaved rounds of ${DURATION} s per target`,
   );
 
-  const barePort = await freePort();
-  const bare = startNode('bare Nest app', script('./load/hello-app.js'), { PORT: String(barePort) });
-  cleanup.add('bare app', () => bare.stop());
-  const bareUrl = `http://127.0.0.1:${barePort}/health`;
-  await waitUntil(bare, 'answer on /health', () => httpReady(bareUrl));
-
   const run = await isolatedRun('api', cleanup);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -302,15 +298,31 @@ async function main(cleanup: Cleanup): Promise<void> {
   const guestId = randomBytes(16).toString('base64url');
   const seeded = performance.now();
   await seedTasks(run.databaseUrl, guestId, SEED_TASKS);
+  const seedSeconds = (performance.now() - seeded) / 1000;
   const cookie = { cookie: `guest_session=${guestId}` };
   const check = await fetch(`${baseUrl}/tasks?limit=50`, { headers: cookie });
-  const page = (await check.json()) as { items?: unknown[]; total?: number };
+  const pageBody = await check.text();
+  const page = JSON.parse(pageBody) as { items?: unknown[]; total?: number };
   if (check.status !== 200 || page.items?.length !== 50 || page.total !== SEED_TASKS) {
-    throw new Error(`GET /tasks answered ${check.status} with ${JSON.stringify(page).slice(0, 300)}`);
+    throw new Error(`GET /tasks answered ${check.status} with ${pageBody.slice(0, 300)}`);
   }
+  const pageFile = join(run.dir, 'page.json');
+  await writeFile(pageFile, pageBody);
+
+  const barePort = await freePort();
+  const bare = startNode('bare Nest app', script('./load/hello-app.js'), {
+    PORT: String(barePort),
+    PAGE_FILE: pageFile,
+  });
+  cleanup.add('bare app', () => bare.stop());
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  await waitUntil(bare, 'answer on /health', () => httpReady(`${bareUrl}/health`));
+  const samePage = await (await fetch(`${bareUrl}/page`)).text();
+  if (samePage !== pageBody) throw new Error('The bare app does not answer the same page as the api');
   log(
     `api pid ${api.pid}, bare app pid ${bare.pid}; seeded ${SEED_TASKS} DONE tasks of one guest in ` +
-      `${((performance.now() - seeded) / 1000).toFixed(1)} s; GET /tasks returns 50 of total ${page.total}`,
+      `${seedSeconds.toFixed(1)} s; GET /tasks returns 50 of total ${page.total} ` +
+      `(${(pageBody.length / 1024).toFixed(1)} KB)`,
   );
   const listing = await timeListing(run.databaseUrl, guestId);
   log(
@@ -320,7 +332,8 @@ async function main(cleanup: Cleanup): Promise<void> {
   log('');
 
   const targets: Target[] = [
-    { label: 'bare Nest app GET /health', url: bareUrl, pid: bare.pid },
+    { label: 'bare Nest app GET /health', url: `${bareUrl}/health`, pid: bare.pid },
+    { label: 'bare Nest app, same page', url: `${bareUrl}/page`, pid: bare.pid },
     { label: 'api GET /health', url: `${baseUrl}/health`, pid: api.pid },
     {
       label: 'api GET /tasks (50 of 10k)',
@@ -337,7 +350,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [i, target] of targets.entries()) await runOnce(target, tallies[i], round);
   }
-  const [bareTally, healthTally, listTally] = tallies;
+  const [bareTally, samePageTally, healthTally, listTally] = tallies;
   const bareMemory = procMemory(bare.pid)!;
   const apiMemory = procMemory(api.pid)!;
   await bare.stop();
@@ -384,6 +397,11 @@ async function main(cleanup: Cleanup): Promise<void> {
     `api GET /tasks     ${rps(listTally).toFixed(0)} req/s = ${ratio(rps(listTally), rps(bareTally))}x bare; ` +
       `server ${cpuMs(listTally, listTally.serverCpu)} + postgres ${cpuMs(listTally, listTally.postgresCpu)} ms CPU/req ` +
       `(others ${others(listTally)} cores)   target >= ${TARGET_LIST_RATIO}x: ${verdict(listRatio >= TARGET_LIST_RATIO)}`,
+  );
+  log(
+    `  vs same page      ${ratio(rps(listTally), rps(samePageTally))}x of the bare app sending the same page ` +
+      `(${rps(samePageTally).toFixed(0)} req/s = ${ratio(rps(samePageTally), rps(bareTally))}x bare; ` +
+      `server ${cpuMs(samePageTally, samePageTally.serverCpu)} ms CPU/req): what producing the page costs apart from sending it`,
   );
   log(`  listing alone     ${listing.toFixed(2)} ms wall on one connection (database and driver, no HTTP)`);
   log(`api RSS after GETs ${mb(apiMemory.rss)} MB (VmHWM ${mb(apiMemory.hwm)} MB)`);
