@@ -6,7 +6,7 @@ import { TextBlock, buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
-import { findRules, groupRules } from '../tables/rules.js';
+import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
 export type PageItem =
@@ -57,7 +57,7 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     const region: BBox = [x0, y0, x1, y1];
     const grid = buildGrid(
       region,
-      group.rules,
+      [...group.rules, ...shadingEdges(content.paths, region, group.rules)],
       runs.filter((r) => inside(r, region, 1)),
     );
     if (!grid) continue;

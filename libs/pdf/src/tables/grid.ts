@@ -120,11 +120,10 @@ export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid
   // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
   const ruledRows = gridRuled && bands.length / (ys.length - 1) <= 8;
   if (ys.length >= 3 && (ruledRows || ys.length - 1 >= bands.length / 2.5)) {
-    const bounds = [
-      Math.max(bbox[3], ys[0]) + 1,
-      ...ys.slice(1, -1),
-      Math.min(bbox[1], ys[ys.length - 1]) - 1,
-    ];
+    // The outermost rules are the table's top and bottom only when they lie on its edges: a header
+    // drawn as a shaded band (no rule along its top) leaves the first rule between two rows.
+    const inner = ys.filter((y) => y < bbox[3] - 3 && y > bbox[1] + 3);
+    const bounds = [Math.max(bbox[3], ys[0]) + 1, ...inner, Math.min(bbox[1], ys[ys.length - 1]) - 1];
     rowCount = bounds.length - 1;
     rowOf = (run) => {
       const y = (run.y0 + run.y1) / 2;

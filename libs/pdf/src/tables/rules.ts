@@ -36,6 +36,27 @@ export function findRules(paths: PagePath[]): Rule[] {
   return rules;
 }
 
+/**
+ * The top and bottom edges of the cells shaded inside a ruled table: a shaded header band or striped
+ * rows part rows as rules do, and are often the only thing that does (no rule under the header). A
+ * box counts when it fills whole columns, side to side between the table's edges and column rules;
+ * shading inset within a cell highlights a paragraph, not a row.
+ */
+export function shadingEdges(paths: PagePath[], table: BBox, rules: Rule[]): Rule[] {
+  const columnEdges = [table[0], table[2], ...rules.filter((r) => !r.horizontal).map((r) => r.bbox[0])];
+  const onEdge = (x: number) => columnEdges.some((edge) => Math.abs(edge - x) < 1.5);
+  const within = (b: BBox) => b[1] >= table[1] - 1 && b[3] <= table[3] + 1;
+  return paths
+    .filter(
+      ({ straight, filled, bbox }) =>
+        straight && filled && boxHeight(bbox) >= THIN && within(bbox) && onEdge(bbox[0]) && onEdge(bbox[2]),
+    )
+    .flatMap(({ bbox: [x0, y0, x1, y1] }): Rule[] => [
+      { bbox: [x0, y0, x1, y0], horizontal: true },
+      { bbox: [x0, y1, x1, y1], horizontal: true },
+    ]);
+}
+
 /** Filled boxes laid edge to edge in rows and columns: this many make a table drawn as cell shading. */
 const MIN_TILED = 6;
 

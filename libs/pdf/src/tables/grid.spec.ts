@@ -1,0 +1,88 @@
+import { describe, expect, it } from '@jest/globals';
+import { TextRun } from '../model.js';
+import { BBox } from '../types.js';
+import { buildGrid } from './grid.js';
+import { Rule, findRules, shadingEdges } from './rules.js';
+
+function run(text: string, x0: number, base: number): TextRun {
+  return {
+    text,
+    x0,
+    x1: x0 + text.length * 5,
+    base,
+    y0: base - 2,
+    y1: base + 8,
+    size: 10,
+    bold: false,
+    italic: false,
+    mono: false,
+    rtl: false,
+  };
+}
+
+const horizontal = (y: number, x0 = 0, x1 = 300): Rule => ({ bbox: [x0, y, x1, y], horizontal: true });
+const vertical = (x: number, y0: number, y1: number): Rule => ({ bbox: [x, y0, x, y1], horizontal: false });
+
+// Three columns (rules at x 100 and 200), three rows of 30 points from the top at y 90; the cells
+// of the last two rows hold two lines each, as wrapped cells do.
+const TABLE: BBox = [0, 0, 300, 90];
+const CELLS = [
+  [['Kind'], ['Before'], ['After']],
+  [
+    ['Class', 'name'],
+    ['Group 1', 'diseases'],
+    ['Grade 1', 'diseases'],
+  ],
+  [
+    ['Scope', 'today'],
+    ['Six', 'kinds'],
+    ['Seventeen', 'kinds'],
+  ],
+];
+const ROWS = CELLS.map((row) => row.map((lines) => lines.join(' ')));
+const runs = CELLS.flatMap((row, r) =>
+  row.flatMap((lines, c) => lines.map((text, l) => run(text, c * 100 + 5, 90 - 30 * r - 12 - 12 * l))),
+);
+const columns = [vertical(100, 0, 90), vertical(200, 0, 90)];
+
+describe('buildGrid', () => {
+  it('reads one row per band between rules when every row is ruled', () => {
+    const rules = [horizontal(90), horizontal(60), horizontal(30), horizontal(0), ...columns];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual(ROWS);
+  });
+
+  it('keeps the first rule between rows when nothing is drawn along the top of the table', () => {
+    const rules = [horizontal(60), horizontal(30), horizontal(0), ...columns];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual(ROWS);
+  });
+
+  it('parts the header from the first row along the edge of its shading', () => {
+    // The header is a band of shaded cells with no rule under it; a rule parts the other two rows.
+    const header = [0, 100, 200].map((x) => ({
+      bbox: [x, 60, x + 100, 90] as BBox,
+      stroked: false,
+      filled: true,
+      straight: true,
+    }));
+    const drawn = [horizontal(30), horizontal(0), ...columns];
+    expect(buildGrid(TABLE, drawn, runs)?.rows).not.toEqual(ROWS);
+    const rules = [...drawn, ...shadingEdges(header, TABLE, drawn)];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual(ROWS);
+  });
+});
+
+describe('shadingEdges', () => {
+  const fill = (bbox: BBox) => ({ bbox, stroked: false, filled: true, straight: true });
+
+  it('takes the edges of shading that fills whole columns', () => {
+    const edges = shadingEdges([fill([0, 60, 100, 90]), fill([100, 60, 300, 90])], TABLE, columns);
+    expect(edges.map((e) => e.bbox[1]).sort((a, b) => a - b)).toEqual([60, 60, 90, 90]);
+  });
+
+  it('ignores shading inset within a cell (a highlighted paragraph) and shading outside the table', () => {
+    const inset = fill([105, 40, 195, 55]);
+    const outside = fill([0, 120, 300, 150]);
+    expect(shadingEdges([inset, outside], TABLE, columns)).toEqual([]);
+    expect(findRules([inset]).length).toBe(0);
+  });
+});
