@@ -41,6 +41,8 @@ export interface PageContent {
   width: number;
   height: number;
   runs: TextRun[];
+  /** Text set at a quarter turn (`toTextRuns(..., 'vertical')`): read only inside ruled tables. */
+  verticalRuns?: TextRun[];
   images: PageImage[];
   paths: PagePath[];
   /**

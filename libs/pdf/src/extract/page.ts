@@ -45,6 +45,7 @@ export async function extractPage(
     width: viewport.width,
     height: viewport.height,
     runs: toTextRuns(items, fontOf, toPage),
+    verticalRuns: toTextRuns(items, fontOf, toPage, 'vertical'),
     images: graphics.images,
     paths: graphics.paths,
     textBands: display ? textBands(display, OPS, toPage) : undefined,

@@ -1,4 +1,5 @@
 import { TextRun } from '../model.js';
+import { BBox } from '../types.js';
 import { fontStyle } from './fonts.js';
 import { IDENTITY, Matrix, multiply } from './matrix.js';
 
@@ -19,21 +20,28 @@ export interface FontInfo {
 }
 
 /**
- * Turns pdf.js text items into runs with boxes in page space. Rotated text (margin stamps, axis labels)
- * is left out: it is never part of the reading flow.
+ * Turns pdf.js text items into runs with boxes in page space. By default the upright text only:
+ * rotated text (margin stamps, axis labels) is never part of the reading flow. `vertical` asks for the
+ * text set at a quarter turn, up or down the page, as the column headers of a narrow table often are;
+ * their boxes are the area they cover and their `base` the y at which they start, so that the wrapped
+ * lines of one header share it.
  */
 export function toTextRuns(
   items: RawTextItem[],
   fontOf: (fontName: string) => FontInfo,
   toPage: Matrix = IDENTITY,
+  wanted: 'upright' | 'vertical' = 'upright',
 ): TextRun[] {
   const runs: TextRun[] = [];
   const styles = new Map<string, ReturnType<typeof fontStyle>>();
+  const scale = Math.hypot(toPage[0], toPage[1]);
   for (const item of items) {
     const text = item.str.split(String.fromCharCode(0)).join('');
     if (!text.trim()) continue;
-    const [a, b, c, d, e, f] = multiply(item.transform as Matrix, toPage);
-    if (Math.abs(b) > 0.05 * Math.abs(a) || Math.abs(c) > 0.05 * Math.abs(d) || a <= 0 || d <= 0) continue;
+    const matrix = multiply(item.transform as Matrix, toPage);
+    const turn = turnOf(matrix);
+    if (!turn || (turn === 'upright') !== (wanted === 'upright')) continue;
+    const [, , c, d, e, f] = matrix;
     const size = Math.hypot(c, d);
     if (size <= 0) continue;
     let style = styles.get(item.fontName);
@@ -42,19 +50,32 @@ export function toTextRuns(
       style = fontStyle(info.name, info.family, info);
       styles.set(item.fontName, style);
     }
-    const x0 = e;
-    const base = f;
-    runs.push({
-      text,
-      x0,
-      x1: x0 + Math.max(item.width, 0) * Math.hypot(toPage[0], toPage[1]),
-      y0: base - 0.22 * size,
-      y1: base + 0.78 * size,
-      base,
-      size,
-      ...style,
-      rtl: item.dir === 'rtl',
-    });
+    const length = Math.max(item.width, 0) * scale;
+    const [x0, y0, x1, y1] = boxOf(turn, e, f, length, size);
+    runs.push({ text, x0, y0, x1, y1, base: f, size, ...style, rtl: item.dir === 'rtl' });
   }
   return runs;
+}
+
+type Turn = 'upright' | 'up' | 'down';
+
+/** How a run is turned on the page, from its page-space matrix; null when tilted or mirrored. */
+function turnOf([a, b, c, d]: Matrix): Turn | null {
+  const straight = (major: number, minor: number) => Math.abs(minor) <= 0.05 * Math.abs(major);
+  if (straight(a, b) && straight(d, c) && a > 0 && d > 0) return 'upright';
+  if (straight(b, a) && straight(c, d) && b > 0 && c < 0) return 'up';
+  if (straight(b, a) && straight(c, d) && b < 0 && c > 0) return 'down';
+  return null;
+}
+
+/** The page box of a run `length` long set from (e, f): glyphs rise 0.78 of their size above it. */
+function boxOf(turn: Turn, e: number, f: number, length: number, size: number): BBox {
+  switch (turn) {
+    case 'upright':
+      return [e, f - 0.22 * size, e + length, f + 0.78 * size];
+    case 'up':
+      return [e - 0.78 * size, f, e + 0.22 * size, f + length];
+    case 'down':
+      return [e - 0.22 * size, f - length, e + 0.78 * size, f];
+  }
 }

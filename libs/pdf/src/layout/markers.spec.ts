@@ -12,4 +12,10 @@ describe('listMarker', () => {
     expect(listMarker('-2-5 standards')).toBeNull();
     expect(listMarker('2020 was a year')).toBeNull();
   });
+
+  it('takes an asterisk for a bullet only when a space follows it', () => {
+    expect(listMarker('* apples')).toEqual({ ordered: false, marker: '*', rest: 'apples' });
+    expect(listMarker('*JOBCTL')).toBeNull();
+    expect(listMarker('•apples')).toEqual({ ordered: false, marker: '•', rest: 'apples' });
+  });
 });

@@ -22,8 +22,8 @@ export function isListMarker(text: string): boolean {
 /** The list marker a line starts with, if any. */
 export function listMarker(text: string): ListMarker | null {
   const b = BULLET_START.exec(text);
-  // A dash glued to a word ("-2-5", "--flag") is not a bullet.
-  if (b && !(/^[-–—]/.test(b[1]) && !/^[-–—]\s/.test(text))) {
+  // A dash or asterisk glued to a word ("-2-5", "--flag", "*JOBCTL", "*Note") is not a bullet.
+  if (b && !(/^[-–—*]/.test(b[1]) && !/^[-–—*]\s/.test(text))) {
     return { ordered: false, marker: b[1], rest: text.slice(b[0].length) };
   }
   const n = NUMBER_START.exec(text);

@@ -59,6 +59,7 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
       region,
       [...group.rules, ...shadingEdges(content.paths, region, group.rules)],
       runs.filter((r) => inside(r, region, 1)),
+      (content.verticalRuns ?? []).filter((r) => inside(r, region, 1)),
     );
     if (!grid) continue;
     ruled.push({ grid, bare });

@@ -71,6 +71,32 @@ describe('buildGrid', () => {
   });
 });
 
+describe('buildGrid with column headers set upwards', () => {
+  // Header cells 30 points tall; each header is one run written up the page from the cell's foot.
+  const upward = (text: string, x: number): TextRun => ({
+    ...run(text, x - 8, 62),
+    x0: x - 8,
+    x1: x + 2,
+    y0: 62,
+    y1: 62 + text.length * 4,
+  });
+  const headers = [upward('Before', 150), upward('After', 250)];
+  const body = [
+    run('Kind', 5, 68),
+    ...ROWS.slice(1).flatMap((row, r) => row.map((text, c) => run(text, c * 100 + 5, 40 - 30 * r))),
+  ];
+
+  it('fills the header cells of a ruled table with them', () => {
+    const rules = [horizontal(90), horizontal(60), horizontal(30), horizontal(0), ...columns];
+    expect(buildGrid(TABLE, rules, body, headers)?.rows).toEqual(ROWS);
+  });
+
+  it('leaves them out where rows are only lines of text', () => {
+    const rules = [horizontal(90), horizontal(0), ...columns];
+    expect(buildGrid(TABLE, rules, body, headers)?.rows[0]).toEqual(['Kind', '', '']);
+  });
+});
+
 describe('shadingEdges', () => {
   const fill = (bbox: BBox) => ({ bbox, stroked: false, filled: true, straight: true });
 

@@ -87,8 +87,15 @@ export function joinCollinear(rules: Rule[]): Rule[] {
  * Rebuilds the grid of a ruled region: columns from vertical rules (or, lacking them, from gutters in
  * the text), rows from full-width horizontal rules when they separate most lines, else one row per
  * text line. A run crossing column boundaries fills every column it covers, as a spanning cell does.
+ * Text set at a quarter turn (`turned`, such as upward column headers) is placed only in ruled rows:
+ * it has no line of its own to make a row of.
  */
-export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid | null {
+export function buildGrid(
+  bbox: BBox,
+  drawn: Rule[],
+  runs: TextRun[],
+  turned: TextRun[] = [],
+): TableGrid | null {
   if (!runs.length) return null;
   const rules = joinCollinear(drawn);
   const height = bbox[3] - bbox[1];
@@ -115,6 +122,7 @@ export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid
   ).sort((a, b) => b - a);
   let rowOf: (run: TextRun) => number;
   let rowCount: number;
+  let rowsRuled = false;
   // With vertical rules every horizontal rule closes a row (cells may hold several lines); booktabs
   // tables have a few rules only, so their rows are the text lines.
   // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
@@ -125,6 +133,7 @@ export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid
     const inner = ys.filter((y) => y < bbox[3] - 3 && y > bbox[1] + 3);
     const bounds = [Math.max(bbox[3], ys[0]) + 1, ...inner, Math.min(bbox[1], ys[ys.length - 1]) - 1];
     rowCount = bounds.length - 1;
+    rowsRuled = true;
     rowOf = (run) => {
       const y = (run.y0 + run.y1) / 2;
       for (let i = 0; i < rowCount; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
@@ -140,7 +149,7 @@ export function buildGrid(bbox: BBox, drawn: Rule[], runs: TextRun[]): TableGrid
   const cells: TextRun[][][] = Array.from({ length: rowCount }, () =>
     Array.from({ length: cols.length - 1 }, () => []),
   );
-  for (const run of runs) {
+  for (const run of rowsRuled ? [...runs, ...turned] : runs) {
     const row = rowOf(run);
     const covered: number[] = [];
     for (let c = 0; c < cols.length - 1; c++) {

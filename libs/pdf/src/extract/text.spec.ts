@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { RawTextItem, toTextRuns } from './text.js';
+
+const fontOf = () => ({ name: 'Helvetica', family: 'sans-serif' });
+const item = (str: string, transform: number[], width: number): RawTextItem => ({
+  str,
+  dir: 'ltr',
+  transform,
+  width,
+  height: 10,
+  fontName: 'F1',
+});
+
+describe('toTextRuns', () => {
+  const upright = item('Across', [10, 0, 0, 10, 100, 500], 40);
+  const up = item('Upward', [0, 10, -10, 0, 200, 300], 50);
+  const down = item('Downward', [0, -10, 10, 0, 300, 400], 60);
+  const tilted = item('Tilted', [7, 7, -7, 7, 50, 50], 40);
+  const items = [upright, up, down, tilted];
+
+  it('keeps upright text in the flow, and nothing turned or tilted', () => {
+    expect(toTextRuns(items, fontOf).map((r) => r.text)).toEqual(['Across']);
+  });
+
+  it('reads text set a quarter turn up or down the page with the box it covers', () => {
+    const runs = toTextRuns(items, fontOf, undefined, 'vertical');
+    expect(runs.map((r) => r.text)).toEqual(['Upward', 'Downward']);
+    const [upward, downward] = runs;
+    // Written upwards from (200, 300): the glyphs stand to the left of that point, 50 points tall.
+    expect([upward.x0, upward.y0, upward.x1, upward.y1]).toEqual([192.2, 300, 202.2, 350]);
+    // Written downwards from (300, 400): the glyphs stand to the right, 60 points down.
+    expect([downward.x0, downward.y0, downward.x1, downward.y1]).toEqual([297.8, 340, 307.8, 400]);
+    expect(upward.size).toBe(10);
+  });
+});
