@@ -46,8 +46,10 @@ function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boole
 export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
   let runs = content.runs;
   const ruled: { grid: TableGrid; bare: boolean }[] = [];
+  // Rules running from one edge of the page to the other are its design (bands, bleeds), not a table.
+  const bleeds = (g: { bbox: BBox }) => g.bbox[0] <= 1 && g.bbox[2] >= content.width - 1;
   const groups = groupRules(findRules(content.paths)).filter(
-    (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2,
+    (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2 && !bleeds(g),
   );
   for (const group of groups) {
     const [x0, y0, x1, y1] = group.bbox;
