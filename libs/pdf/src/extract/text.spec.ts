@@ -32,4 +32,21 @@ describe('toTextRuns', () => {
     expect([downward.x0, downward.y0, downward.x1, downward.y1]).toEqual([297.8, 340, 307.8, 400]);
     expect(upward.size).toBe(10);
   });
+
+  it('keeps a space set as a narrow glyph of its own between words, not the gaps pdf.js marks', () => {
+    // Korean set tight: a space glyph 0.1 wide, the next word 0.8 further on.
+    const tight = [
+      item('마시는', [9, 0, 0, 9, 100, 500], 20.5),
+      item(' ', [9, 0, 0, 9, 120.5, 500], 0.1),
+      item('물', [9, 0, 0, 9, 121.4, 500], 7.5),
+    ];
+    expect(toTextRuns(tight, fontOf).map((r) => r.text)).toEqual(['마시는 ', '물']);
+    // A subscript and the bracket after it, with the space pdf.js puts in every gap it sees.
+    const gap = [
+      item('β', [7, 0, 0, 7, 182, 627], 4.5),
+      item(' ', [7, 0, 0, 7, 186.5, 627], 0.9),
+      item('(', [10, 0, 0, 10, 187.4, 628], 3.9),
+    ];
+    expect(toTextRuns(gap, fontOf).map((r) => r.text)).toEqual(['β', '(']);
+  });
 });

@@ -37,8 +37,17 @@ export function toTextRuns(
   const scale = Math.hypot(toPage[0], toPage[1]);
   for (const item of items) {
     const text = item.str.split(String.fromCharCode(0)).join('');
-    if (!text.trim()) continue;
     const matrix = multiply(item.transform as Matrix, toPage);
+    if (!text.trim()) {
+      // A space glyph set tight (narrower than the gaps pdf.js itself marks with a space, which the
+      // line's own gap rule judges) still parts the words on either side: Korean text is often set so.
+      const prev = runs[runs.length - 1];
+      const narrow = item.width * scale < 0.1 * Math.hypot(matrix[2], matrix[3]);
+      if (text && narrow && prev && !prev.rtl && !/\s$/.test(prev.text) && follows(prev, matrix)) {
+        prev.text += ' ';
+      }
+      continue;
+    }
     const turn = turnOf(matrix);
     if (!turn || (turn === 'upright') !== (wanted === 'upright')) continue;
     const [, , c, d, e, f] = matrix;
@@ -55,6 +64,13 @@ export function toTextRuns(
     runs.push({ text, x0, y0, x1, y1, base: f, size, ...style, rtl: item.dir === 'rtl' });
   }
   return runs;
+}
+
+/** Whether text set by `matrix` starts where the upright run `prev` ends, on its baseline. */
+function follows(prev: TextRun, [a, b, , , e, f]: Matrix): boolean {
+  return (
+    b === 0 && a > 0 && Math.abs(f - prev.base) < 0.1 * prev.size && Math.abs(e - prev.x1) < 0.5 * prev.size
+  );
 }
 
 type Turn = 'upright' | 'up' | 'down';

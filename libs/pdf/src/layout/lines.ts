@@ -133,7 +133,7 @@ export function makeLine(runs: TextRun[]): Line {
   const sizes = new Map<number, number>();
   for (const r of runs) {
     const key = Math.round(r.size * 2) / 2;
-    sizes.set(key, (sizes.get(key) ?? 0) + r.text.length);
+    sizes.set(key, (sizes.get(key) ?? 0) + r.text.trim().length);
   }
   const size = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const main = runs.filter((r) => Math.abs(r.size - size) < 0.6);
