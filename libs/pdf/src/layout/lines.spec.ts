@@ -43,4 +43,12 @@ describe('buildLines', () => {
     expect(buildLines([run('\uFB01nal', 50, 650)])[0].text).toBe('final');
     expect(buildLines([rtl('دوم', 50), rtl('اول', 80)])[0].text).toBe('اول دوم');
   });
+
+  it('takes the size of a line from its visible characters, not its spaces', () => {
+    // A large check-box glyph and its space before a word in the text size.
+    const box = { ...run('\u2610 ', 50, 700, 10), size: 13 };
+    const [line] = buildLines([box, run('No', 68, 700)]);
+    expect(line.text).toBe('\u2610 No');
+    expect(line.size).toBe(10);
+  });
 });
