@@ -2,25 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { PageContent, TextRun } from '../model.js';
 import { FigureRegion } from './detect.js';
 import { withLabels } from './labels.js';
-
-/** A run of `text` set at (x, base) in `size` points, about 0.5 em wide per character. */
-function run(text: string, x: number, base: number, options: Partial<TextRun> = {}): TextRun {
-  const size = options.size ?? 10;
-  return {
-    text,
-    x0: x,
-    x1: x + 0.5 * size * text.length,
-    y0: base - 0.2 * size,
-    y1: base + 0.8 * size,
-    base,
-    size,
-    bold: false,
-    italic: false,
-    mono: false,
-    rtl: false,
-    ...options,
-  };
-}
+import { textRun as run } from '../testing/text-runs.js';
 
 const body = 'Running text of the page sets the body size and is never a label of any chart.';
 

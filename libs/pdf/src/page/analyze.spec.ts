@@ -1,23 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { PageContent, PagePath, TextRun } from '../model.js';
+import { PageContent, PagePath } from '../model.js';
 import { BBox } from '../types.js';
 import { analyzePage } from './analyze.js';
-
-function run(text: string, x0: number, base: number): TextRun {
-  return {
-    text,
-    x0,
-    x1: x0 + text.length * 5,
-    base,
-    y0: base - 2,
-    y1: base + 8,
-    size: 10,
-    bold: false,
-    italic: false,
-    mono: false,
-    rtl: false,
-  };
-}
+import { textRun as run } from '../testing/text-runs.js';
 
 const stroke = (bbox: BBox): PagePath => ({ bbox, stroked: true, filled: false, straight: true });
 

@@ -1,23 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { TextRun } from '../model.js';
 import { buildLines } from '../layout/lines.js';
 import { findAlignedTables } from './aligned.js';
-
-function run(text: string, x0: number, base: number): TextRun {
-  return {
-    text,
-    x0,
-    x1: x0 + text.length * 5,
-    base,
-    y0: base - 2,
-    y1: base + 8,
-    size: 10,
-    bold: false,
-    italic: false,
-    mono: false,
-    rtl: false,
-  };
-}
+import { textRun as run } from '../testing/text-runs.js';
 
 describe('findAlignedTables', () => {
   it('reads rows of short cells aligned in columns as a table', () => {

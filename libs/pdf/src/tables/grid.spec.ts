@@ -3,22 +3,7 @@ import { TextRun } from '../model.js';
 import { BBox } from '../types.js';
 import { buildGrid } from './grid.js';
 import { Rule, findRules, shadingEdges } from './rules.js';
-
-function run(text: string, x0: number, base: number): TextRun {
-  return {
-    text,
-    x0,
-    x1: x0 + text.length * 5,
-    base,
-    y0: base - 2,
-    y1: base + 8,
-    size: 10,
-    bold: false,
-    italic: false,
-    mono: false,
-    rtl: false,
-  };
-}
+import { textRun as run } from '../testing/text-runs.js';
 
 const horizontal = (y: number, x0 = 0, x1 = 300): Rule => ({ bbox: [x0, y, x1, y], horizontal: true });
 const vertical = (x: number, y0: number, y1: number): Rule => ({ bbox: [x, y0, x, y1], horizontal: false });
