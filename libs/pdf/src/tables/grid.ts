@@ -122,18 +122,17 @@ export function buildGrid(
   ).sort((a, b) => b - a);
   let rowOf: (run: TextRun) => number;
   let rowCount: number;
-  let rowsRuled = false;
   // With vertical rules every horizontal rule closes a row (cells may hold several lines); booktabs
   // tables have a few rules only, so their rows are the text lines.
   // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
   const ruledRows = gridRuled && bands.length / (ys.length - 1) <= 8;
-  if (ys.length >= 3 && (ruledRows || ys.length - 1 >= bands.length / 2.5)) {
+  const rowsByRules = ys.length >= 3 && (ruledRows || ys.length - 1 >= bands.length / 2.5);
+  if (rowsByRules) {
     // The outermost rules are the table's top and bottom only when they lie on its edges: a header
     // drawn as a shaded band (no rule along its top) leaves the first rule between two rows.
     const inner = ys.filter((y) => y < bbox[3] - 3 && y > bbox[1] + 3);
     const bounds = [Math.max(bbox[3], ys[0]) + 1, ...inner, Math.min(bbox[1], ys[ys.length - 1]) - 1];
     rowCount = bounds.length - 1;
-    rowsRuled = true;
     rowOf = (run) => {
       const y = (run.y0 + run.y1) / 2;
       for (let i = 0; i < rowCount; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
@@ -149,7 +148,7 @@ export function buildGrid(
   const cells: TextRun[][][] = Array.from({ length: rowCount }, () =>
     Array.from({ length: cols.length - 1 }, () => []),
   );
-  for (const run of rowsRuled ? [...runs, ...turned] : runs) {
+  for (const run of rowsByRules ? [...runs, ...turned] : runs) {
     const row = rowOf(run);
     const covered: number[] = [];
     for (let c = 0; c < cols.length - 1; c++) {
