@@ -5,10 +5,11 @@ export interface FontStyle {
   mono: boolean;
 }
 
-// TeX fonts name their series in the file name: CMBX10 / SFBX1000 (bold extended), CMTI / SFTI (italic).
-const BOLD = /bold|black|heavy|semibold|demi|[-,]bd\b|bx\d{2,4}$/i;
-const ITALIC = /italic|oblique|[-,]it\b|slanted|(ti|sl)\d{2,4}$/i;
-const MONO = /mono|courier|consol|menlo|typewriter|tt\d{2,4}$|inconsolata|(?<!uni)code|fixed/i;
+// TeX fonts name their series and size in the file name: CMBX10 / CMBX9 / SFBX1000 (bold extended),
+// CMTI7 / SFTI (italic), CMTT9 (typewriter).
+const BOLD = /bold|black|heavy|semibold|demi|[-,]bd\b|bx\d{1,4}$/i;
+const ITALIC = /italic|oblique|[-,]it\b|slanted|(ti|sl)\d{1,4}$/i;
+const MONO = /mono|courier|consol|menlo|typewriter|tt\d{1,4}$|inconsolata|(?<!uni)code|fixed/i;
 
 export function fontStyle(
   name: string,

@@ -48,7 +48,9 @@ export function buildBlocks(lines: Line[]): TextBlock[] {
 }
 
 function continues(block: TextBlock, last: Line, line: Line): boolean {
-  const overlap = Math.min(last.bbox[2], line.bbox[2]) - Math.max(last.bbox[0], line.bbox[0]);
+  // Code steps in and out with its nesting: a closing brace may stand left of the line above it.
+  const above = last.mono && line.mono ? block.bbox : last.bbox;
+  const overlap = Math.min(above[2], line.bbox[2]) - Math.max(above[0], line.bbox[0]);
   if (overlap <= 0) return false;
   const size = Math.max(last.size, line.size);
   // Body text keeps one size; a title set in bold may shrink a little from line to line.
@@ -69,7 +71,8 @@ function continues(block: TextBlock, last: Line, line: Line): boolean {
 
 /** Splits a block where a line is indented after a full line, or where a short line ends a sentence. */
 function splitParagraphs(block: TextBlock): TextBlock[] {
-  if (block.lines.length < 3) return [block];
+  // Code is indented by its nesting and its lines end anywhere: none of that makes a paragraph.
+  if (block.lines.length < 3 || block.lines.every((l) => l.mono)) return [block];
   const left = Math.min(...block.lines.map((l) => l.bbox[0]));
   const right = Math.max(...block.lines.map((l) => l.bbox[2]));
   const width = right - left;

@@ -36,4 +36,10 @@ describe('analyzePage', () => {
   it('does not take rules running from one edge of the page to the other for a table', () => {
     expect(tables(page(0, 600))).toEqual([]);
   });
+
+  it('leaves monospaced text between rules to be a code listing', () => {
+    const content = page(40, 560);
+    content.runs = content.runs.map((r) => ({ ...r, mono: true }));
+    expect(tables(content)).toEqual([]);
+  });
 });

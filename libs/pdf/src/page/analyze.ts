@@ -57,10 +57,13 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     // A bare frame drawn around other ruled tables is a page border or a form's outline.
     if (bare && groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
     const region: BBox = [x0, y0, x1, y1];
+    const held = runs.filter((r) => inside(r, region, 1));
+    // Monospaced text between rules is a code listing in its frame: it stays text, for a code block.
+    if (held.length && held.every((r) => r.mono)) continue;
     const grid = buildGrid(
       region,
       [...group.rules, ...shadingEdges(content.paths, region, group.rules)],
-      runs.filter((r) => inside(r, region, 1)),
+      held,
       (content.verticalRuns ?? []).filter((r) => inside(r, region, 1)),
     );
     if (!grid) continue;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from '@jest/globals';
+import { fontStyle } from './fonts.js';
+
+describe('fontStyle', () => {
+  it('reads series from TeX font names at every size, one digit or more', () => {
+    expect(fontStyle('RGZAFB+CMTT9', 'monospace', {}).mono).toBe(true);
+    expect(fontStyle('CMTT10', '', {}).mono).toBe(true);
+    expect(fontStyle('CMBX9', '', {}).bold).toBe(true);
+    expect(fontStyle('SFBX1000', '', {}).bold).toBe(true);
+    expect(fontStyle('CMTI7', '', {}).italic).toBe(true);
+  });
+
+  it('does not read a style into a plain face or a subset prefix', () => {
+    expect(fontStyle('CMR10', '', {})).toEqual({ bold: false, italic: false, mono: false });
+    expect(fontStyle('BOLDTT+CMR9', '', {})).toEqual({ bold: false, italic: false, mono: false });
+  });
+});
