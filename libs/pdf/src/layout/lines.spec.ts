@@ -51,4 +51,34 @@ describe('buildLines', () => {
     expect(line.text).toBe('\u2610 No');
     expect(line.size).toBe(10);
   });
+
+  it('keeps two lines apart when a taller word in another column sits between their baselines', () => {
+    const heading = { ...run('INTERNATIONAL', 470, 534.3, 89), size: 14, y0: 531.2, y1: 545.2 };
+    const lines = buildLines([
+      run('This publication provides information about the IBM i 7.2', 150, 542.2, 260),
+      heading,
+      run('feature of IBM DB2 for i Row and Column Access Control', 150, 530.2, 250),
+    ]);
+    expect(lines.map((l) => l.text).sort()).toEqual([
+      'INTERNATIONAL',
+      'This publication provides information about the IBM i 7.2',
+      'feature of IBM DB2 for i Row and Column Access Control',
+    ]);
+  });
+
+  it('keeps the scripts set above and below one another on their line', () => {
+    const script = (text: string, base: number) => ({
+      ...run(text, 62, base, 8),
+      size: 7,
+      y0: base - 1.5,
+      y1: base + 5.5,
+    });
+    const [line] = buildLines([
+      run('c', 55, 700, 6),
+      script('†', 703.5),
+      script('α', 698),
+      run('=', 75, 700, 6),
+    ]);
+    expect(line.runs).toHaveLength(4);
+  });
 });

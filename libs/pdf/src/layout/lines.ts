@@ -33,7 +33,7 @@ export function buildLines(runs: TextRun[]): Line[] {
   const bands: TextRun[][] = [];
   let band: TextRun[] = [];
   for (const run of sorted) {
-    if (band.length && !sameBand(band, run)) {
+    if (band.length && (!sameBand(band, run) || stacked(band, run))) {
       bands.push(band);
       band = [];
     }
@@ -86,6 +86,23 @@ function sameBand(band: TextRun[], run: TextRun): boolean {
   const overlap = Math.min(main.y1, run.y1) - Math.max(main.y0, run.y0);
   const minHeight = Math.min(main.y1 - main.y0, run.y1 - run.y0);
   return overlap > 0.5 * minHeight && Math.abs(main.base - run.base) < 0.6 * Math.max(main.size, run.size);
+}
+
+/**
+ * A stretch of text set under a stretch of the band in the same size, not beside it, is the next line:
+ * it can reach the band only through something taller in another column (a large heading in a
+ * sidebar). Short runs stacked on each other are a formula's scripts, which stay on their line.
+ */
+function stacked(band: TextRun[], run: TextRun): boolean {
+  const long = (r: TextRun) => r.x1 - r.x0 > 4 * r.size;
+  return band.some(
+    (b) =>
+      long(b) &&
+      long(run) &&
+      Math.min(b.x1, run.x1) - Math.max(b.x0, run.x0) > 0 &&
+      Math.abs(b.size - run.size) < 0.1 * run.size &&
+      Math.abs(b.base - run.base) > 0.5 * run.size,
+  );
 }
 
 function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
