@@ -38,17 +38,13 @@ export function toTextRuns(
   for (const item of items) {
     const text = item.str.split(String.fromCharCode(0)).join('');
     const matrix = multiply(item.transform as Matrix, toPage);
+    const turn = turnOf(matrix);
     if (!text.trim()) {
-      // A space glyph set tight (narrower than the gaps pdf.js itself marks with a space, which the
-      // line's own gap rule judges) still parts the words on either side: Korean text is often set so.
       const prev = runs[runs.length - 1];
-      const narrow = item.width * scale < 0.1 * Math.hypot(matrix[2], matrix[3]);
-      if (text && narrow && prev && !prev.rtl && !/\s$/.test(prev.text) && follows(prev, matrix)) {
-        prev.text += ' ';
-      }
+      const upright = wanted === 'upright' && turn === 'upright';
+      if (upright && prev && partsWords(text, item.width * scale, matrix, prev)) prev.text += ' ';
       continue;
     }
-    const turn = turnOf(matrix);
     if (!turn || (turn === 'upright') !== (wanted === 'upright')) continue;
     const [, , c, d, e, f] = matrix;
     const size = Math.hypot(c, d);
@@ -66,11 +62,15 @@ export function toTextRuns(
   return runs;
 }
 
-/** Whether text set by `matrix` starts where the upright run `prev` ends, on its baseline. */
-function follows(prev: TextRun, [a, b, , , e, f]: Matrix): boolean {
-  return (
-    b === 0 && a > 0 && Math.abs(f - prev.base) < 0.1 * prev.size && Math.abs(e - prev.x1) < 0.5 * prev.size
-  );
+/**
+ * Whether a space glyph set right after the upright run `prev` parts it from the next word. Only a
+ * narrow one counts: pdf.js marks every wider gap with a space of its own, and those gaps are judged
+ * by the line's gap rule. Korean text is often set with spaces this narrow.
+ */
+function partsWords(space: string, width: number, [, , c, d, e, f]: Matrix, prev: TextRun): boolean {
+  const tight = width < 0.1 * Math.hypot(c, d);
+  const after = Math.abs(f - prev.base) < 0.1 * prev.size && Math.abs(e - prev.x1) < 0.5 * prev.size;
+  return space.length > 0 && tight && after && !prev.rtl && !/\s$/.test(prev.text);
 }
 
 type Turn = 'upright' | 'up' | 'down';
