@@ -60,6 +60,12 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: int(1, 256).default(Math.max(1, cpus().length)),
   RECONCILE_INTERVAL_SECONDS: int(1, 3600).default(30),
   WORKER_LOCK_SECONDS: int(2, 3600).default(30),
+  /** A page that keeps the parser busy longer than this is left out and named in the assets JSON. */
+  PAGE_TIMEOUT_SECONDS: int(1, 3600).default(30),
+  /** Guest tasks and their objects are deleted this long after they were created. */
+  GUEST_RETENTION_HOURS: int(1, 24 * 365).default(24),
+  /** How often the worker sweeps expired guest tasks and orphaned objects. */
+  RETENTION_SWEEP_INTERVAL_SECONDS: int(10, 86_400).default(600),
   APP_NAME: z.string().min(1).default('Document Task Queue Service'),
   APP_ENV: z.string().min(1).default('development'),
   DEBUG: bool.default(false),
