@@ -62,6 +62,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LOG_LEVEL: 'silent',
     WORKER_CONCURRENCY: '2',
     AUTH_JWT_SECRET: 'test-secret-for-hs256-tokens-0123456789',
+    // Suites make many guests and uploads from one address; the quota suite sets its own limits.
+    RATE_UPLOADS_PER_MINUTE_PER_IP: '100000',
+    RATE_UPLOADS_PER_MINUTE: '100000',
+    RATE_GUEST_SESSIONS_PER_HOUR_PER_IP: '100000',
+    QUOTA_TASKS_IN_FLIGHT: '100000',
     ...options.env,
   };
   const env = Object.fromEntries(

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { FastApiExceptionFilter } from './common/fastapi-exception.filter.js';
 import { FastApiValidationPipe } from './common/fastapi-validation.pipe.js';
+import { verifyJsonDepth } from './common/json-depth.js';
 import { setupSwagger } from './swagger.js';
 
 /** The api application, configured exactly as `main.ts` runs it (the end-to-end tests use it too). */
@@ -29,8 +30,12 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       crossOriginResourcePolicy: { policy: 'cross-origin' },
     }),
   );
+  // Only behind a proxy named here are X-Forwarded-For/-Host/-Proto believed (client IP, own host).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Nest's type leaves out `verify` (it uses the hook for rawBody, which is off here); express passes it on.
+  const jsonOptions = { limit: '1mb', verify: verifyJsonDepth };
+  app.useBodyParser('json', jsonOptions);
   app.enableCors({
     origin: config.CORS_ORIGINS,
     credentials: true,

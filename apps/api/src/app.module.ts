@@ -10,6 +10,7 @@ import { loggerParams } from './common/request-logging.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetaModule } from './meta/meta.module.js';
+import { QuotasModule } from './quotas/quotas.module.js';
 import { StorageLinksModule } from './storage-links/storage-links.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
@@ -24,6 +25,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         StorageModule.forRoot(),
         QueueModule.forRoot(),
+        QuotasModule,
         AuthModule,
         HealthModule,
         MetaModule,

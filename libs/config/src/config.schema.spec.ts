@@ -44,4 +44,41 @@ describe('parseConfig', () => {
       expect(message).not.toContain('\n');
     }
   });
+
+  it.each([
+    ['AUTH_JWT_SECRET', 'short-secret-of-28-characters'],
+    ['STORAGE_URL_SECRET', 'x'],
+    ['GUEST_COOKIE_SECRET', 'tiny'],
+  ])('names %s without echoing its value', (name, value) => {
+    let message = '';
+    try {
+      parseConfig({ [name]: value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).toContain(`${name} must be at least 32 characters`);
+    expect(message).not.toContain(value);
+  });
+
+  it('shows a bad URL without its password', () => {
+    expect(() => parseConfig({ REDIS_URL: 'http://admin:hunter2@redis:6379' })).toThrow(
+      'Invalid configuration: REDIS_URL="http://admin:***@redis:6379" must be a redis or rediss URL',
+    );
+  });
+
+  it('needs https for AUTH_JWKS_URL unless the host is loopback', () => {
+    expect(() => parseConfig({ AUTH_JWKS_URL: 'http://issuer.example.com/jwks.json' })).toThrow(
+      'must be an https URL (http only for localhost)',
+    );
+    expect(parseConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:9999/jwks.json' }).AUTH_JWKS_URL).toBeDefined();
+    expect(parseConfig({ AUTH_JWKS_URL: 'https://issuer.example.com/jwks.json' }).AUTH_JWKS_URL).toBeDefined();
+  });
+
+  it('reads TRUST_PROXY as a boolean, a hop count or a list of addresses', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
 });

@@ -21,6 +21,23 @@ const url = (protocols: string[]) =>
     },
     `must be a ${protocols.join(' or ')} URL`,
   );
+/** `https:`, or `http:` to a loopback host (a key set fetched in the clear could be swapped). */
+const httpsUnlessLoopback = z.string().refine((value) => {
+  try {
+    const { protocol, hostname } = new URL(value);
+    return protocol === 'https:' || (protocol === 'http:' && LOOPBACK.test(hostname));
+  } catch {
+    return false;
+  }
+}, 'must be an https URL (http only for localhost)');
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
+/** Express `trust proxy`: true/false, a number of hops, or addresses and subnets (`loopback, 10.0.0.0/8`). */
+const trustProxy = z.string().transform((value): boolean | number | string => {
+  if (/^(true|false)$/.test(value)) return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+});
 const list = z.string().transform((v) =>
   v
     .split(',')
@@ -37,7 +54,7 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('bull'),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().min(1).default('./data/storage'),
-  STORAGE_URL_SECRET: z.string().optional(),
+  STORAGE_URL_SECRET: secret(32).optional(),
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
   S3_ENDPOINT: url(['http', 'https']).default('http://127.0.0.1:9000'),
   S3_PUBLIC_ENDPOINT: url(['http', 'https']).optional(),
@@ -46,12 +63,26 @@ export const configSchema = z.object({
   S3_ACCESS_KEY: z.string().default('minioadmin'),
   S3_SECRET_KEY: z.string().default('minioadmin'),
   FIGURE_URL_EXPIRY_SECONDS: int(1, 7 * 24 * 3600).default(3600),
-  AUTH_JWKS_URL: url(['http', 'https']).optional(),
+  AUTH_JWKS_URL: httpsUnlessLoopback.optional(),
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWT_AUTHORIZED_PARTIES: list.optional(),
-  AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUTH_JWT_SECRET: secret(32).optional(),
   GUEST_COOKIE_SECURE: bool.default(false),
+  /** Signs guest cookies; default: generated once and kept in the database, shared by every replica. */
+  GUEST_COOKIE_SECRET: secret(32).optional(),
+  /** Express `trust proxy`; unset, forwarded headers are ignored and the peer address is the client. */
+  TRUST_PROXY: trustProxy.default(false),
+  /** Uploads a minute from one client address, and from one owner (user or guest). */
+  RATE_UPLOADS_PER_MINUTE_PER_IP: int(1, 1_000_000).default(60),
+  RATE_UPLOADS_PER_MINUTE: int(1, 1_000_000).default(30),
+  /** New guest sessions an hour from one client address. */
+  RATE_GUEST_SESSIONS_PER_HOUR_PER_IP: int(1, 1_000_000).default(60),
+  /** Tasks one owner may have waiting or converting at once. */
+  QUOTA_TASKS_IN_FLIGHT: int(1, 1_000_000).default(20),
+  /** Bytes of uploaded PDFs one owner may keep stored, for users and for guests. */
+  QUOTA_STORED_MB: int(1, 100_000_000).default(5000),
+  QUOTA_GUEST_STORED_MB: int(1, 100_000_000).default(500),
   CORS_ORIGINS: list.default([]),
   MAX_UPLOAD_MB: int(1, 10_000).default(100),
   MAX_PAGES: int(1, 1_000_000).default(2000),
@@ -76,6 +107,12 @@ export const configSchema = z.object({
 
 export type AppConfig = z.infer<typeof configSchema>;
 
+const SECRET_NAME = /SECRET|_KEY$|PASSWORD|TOKEN/;
+
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
 /** Thrown with one line naming the first bad setting, so a process can stop with a clear message. */
 export class ConfigError extends Error {}
 
@@ -87,7 +124,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const issue = result.error.issues[0];
   const name = issue.path.join('.');
   const value = present[name];
-  throw new ConfigError(
-    `Invalid configuration: ${name}=${JSON.stringify(value ?? '')} ${issue.message.replace(/^Invalid input: /, '')}`,
-  );
+  const message = issue.message.replace(/^Invalid input: /, '');
+  // A secret is named, never echoed into logs; a URL is shown without its password.
+  const shown = SECRET_NAME.test(name) ? '' : `=${JSON.stringify(withoutPassword(value ?? ''))}`;
+  throw new ConfigError(`Invalid configuration: ${name}${shown} ${message}`);
 }

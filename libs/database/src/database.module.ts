@@ -5,10 +5,11 @@ import { dataSourceOptions } from './data-source-options.js';
 import { createDatabaseIfMissing, runMigrations } from './prepare-database.js';
 import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { FiguresRepository } from './repositories/figures.repository.js';
+import { ServerSecretsRepository } from './repositories/server-secrets.repository.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { DataSource } from 'typeorm';
 
-const REPOSITORIES = [TasksRepository, FiguresRepository, ApiKeysRepository];
+const REPOSITORIES = [TasksRepository, FiguresRepository, ApiKeysRepository, ServerSecretsRepository];
 
 /** Postgres for a process: creates the database if missing and runs migrations before anything uses it. */
 @Global()

@@ -10,5 +10,6 @@ export type { TaskOwner } from './task-owner.js';
 export { ApiKeysRepository } from './repositories/api-keys.repository.js';
 export type { NewApiKey } from './repositories/api-keys.repository.js';
 export { FiguresRepository } from './repositories/figures.repository.js';
+export { ServerSecretsRepository } from './repositories/server-secrets.repository.js';
 export { TasksRepository } from './repositories/tasks.repository.js';
-export type { DeleteOutcome, NewFigure, NewTask, TaskListing } from './repositories/tasks.repository.js';
+export type { DeleteOutcome, NewFigure, NewTask, OwnerUsage, TaskListing } from './repositories/tasks.repository.js';

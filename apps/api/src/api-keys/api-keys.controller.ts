@@ -17,7 +17,8 @@ import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyDto, ApiKeyRevokedDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
 
 const AS_OWNER =
-  'An API key acts as its owner here too: it may create, list and revoke its owner’s keys, itself included.';
+  'An API key acts as its owner here too: it may create, list and revoke its owner’s keys, itself included. ' +
+  'A key created with an API key records it as its parent, and revoking a key revokes every key created through it.';
 
 @ApiTags('api-keys')
 @ApiExtraModels(ApiKeyDto)
@@ -47,7 +48,7 @@ export class ApiKeysController {
     },
   })
   create(@CurrentUser() user: UserPrincipal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    return this.apiKeys.create(user.userId, body.name);
+    return this.apiKeys.create(user, body.name);
   }
 
   @Get()

@@ -1,10 +1,5 @@
-import {
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ForbiddenException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { TooManyRequestsException } from '../common/too-many-requests.exception.js';
 
 /** 401 with `WWW-Authenticate: Bearer`, as RFC 6750 asks; the filter copies `headers` onto the response. */
 export class BearerUnauthorizedException extends UnauthorizedException {
@@ -16,12 +11,9 @@ export class BearerUnauthorizedException extends UnauthorizedException {
 }
 
 /** 429 telling the client when it may try again. */
-export class TooManyFailedAttemptsException extends HttpException {
-  readonly headers: Record<string, string>;
-
+export class TooManyFailedAttemptsException extends TooManyRequestsException {
   constructor(retryAfterSeconds: number) {
-    super({ detail: 'Too many failed authentication attempts' }, HttpStatus.TOO_MANY_REQUESTS);
-    this.headers = { 'Retry-After': String(retryAfterSeconds) };
+    super('Too many failed authentication attempts', retryAfterSeconds);
   }
 }
 

@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { BearerVerifier } from './bearer-verifier.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
+import { GuestSessions } from './guest-session.js';
 import { JwtVerifier } from './jwt-verifier.js';
 
 @Global()
@@ -15,6 +16,7 @@ import { JwtVerifier } from './jwt-verifier.js';
     JwtVerifier,
     ApiKeyAuthenticator,
     FailedAuthLimiter,
+    GuestSessions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

@@ -5,7 +5,8 @@ import { Access } from './auth.decorator.js';
 import { authenticationRequired, BearerUnauthorizedException, crossSiteRefused } from './auth-errors.js';
 import { BearerVerifier } from './bearer-verifier.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
-import { GUEST_COOKIE, isGuestId, newGuestId, setGuestCookie } from './guest-session.js';
+import { QuotasService } from '../quotas/quotas.service.js';
+import { GUEST_COOKIE, GuestSessions } from './guest-session.js';
 import { Principal } from './principal.js';
 import { isCrossSite } from './same-site.js';
 
@@ -17,6 +18,8 @@ export class AuthService {
     private readonly config: ConfigService,
     private readonly bearer: BearerVerifier,
     private readonly failures: FailedAuthLimiter,
+    private readonly guests: GuestSessions,
+    private readonly quotas: QuotasService,
   ) {}
 
   async authenticate(
@@ -41,14 +44,17 @@ export class AuthService {
     }
   }
 
-  private guest(request: Request, response: Response, create: boolean): Principal {
-    const cookie = (request.cookies as Record<string, unknown> | undefined)?.[GUEST_COOKIE];
+  private async guest(request: Request, response: Response, create: boolean): Promise<Principal> {
     if (!SAFE_METHODS.has(request.method) && isCrossSite(request, this.config.get('CORS_ORIGINS'))) {
       throw crossSiteRefused();
     }
-    if (isGuestId(cookie)) return { kind: 'guest', guestId: cookie };
-    const guestId = newGuestId();
-    if (create) setGuestCookie(response, guestId, this.config.get('GUEST_COOKIE_SECURE'));
+    const known = this.guests.verify((request.cookies as Record<string, unknown> | undefined)?.[GUEST_COOKIE]);
+    if (known) return { kind: 'guest', guestId: known };
+    const guestId = this.guests.newId();
+    if (create) {
+      await this.quotas.admitGuestSession(request);
+      this.guests.setCookie(response, guestId);
+    }
     return { kind: 'guest', guestId };
   }
 }

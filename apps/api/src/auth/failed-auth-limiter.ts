@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Request } from 'express';
-import { isIPv6 } from 'node:net';
+import { clientAddress } from '../common/client-address.js';
 import { TooManyFailedAttemptsException } from './auth-errors.js';
 
 export const MAX_FAILED_ATTEMPTS = 20;
@@ -29,7 +29,7 @@ export class FailedAuthLimiter implements OnApplicationShutdown {
   /** Records one failure; throws the 429 once the client is past the limit. */
   recordFailure(request: Request): void {
     const now = Date.now();
-    const client = clientKey(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    const client = clientAddress(request);
     // Only the newest MAX + 1 matter: a client failing without pause must not grow the list.
     const live = (this.failures.get(client) ?? [])
       .filter((expiresAt) => expiresAt > now)
@@ -60,21 +60,4 @@ export class FailedAuthLimiter implements OnApplicationShutdown {
       if (expiries[expiries.length - 1] <= now) this.failures.delete(client);
     }
   }
-}
-
-/** IPv4 (also when IPv4-mapped) as is; IPv6 by its /64, which one client usually holds whole. */
-function clientKey(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1];
-  if (!isIPv6(ip)) return ip;
-  const [head, tail = ''] = ip.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = ip.includes('::')
-    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
 }

@@ -1,19 +1,21 @@
 import type { Request } from 'express';
 
 /**
- * True for a request sent by a page of another site. Browsers send `Sec-Fetch-Site`; older ones only
- * `Origin`, which must then be the service's own or an allowed origin. Non-browser clients send neither.
+ * True unless the request surely comes from the service's own pages (or a client that is no
+ * browser). Browsers send `Sec-Fetch-Site`: only `same-origin` and `none` (typed, bookmarked) count
+ * as ours, since `same-site` includes every sibling subdomain. Older browsers send only `Origin`,
+ * which must then be the service's own. An origin listed in `CORS_ORIGINS` is always allowed.
+ * The service's own host is `request.host`, which reads `X-Forwarded-Host` only when `trust proxy`
+ * says the proxy in front may set it.
  */
 export function isCrossSite(request: Request, allowedOrigins: readonly string[]): boolean {
-  const fetchSite = request.headers['sec-fetch-site'];
-  if (fetchSite === 'cross-site') return true;
-  if (fetchSite === 'same-origin' || fetchSite === 'same-site' || fetchSite === 'none') return false;
   const origin = request.headers.origin;
+  if (origin !== undefined && allowedOrigins.includes(origin)) return false;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite !== undefined) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   if (origin === undefined) return false;
-  if (allowedOrigins.includes(origin)) return false;
-  const host = request.headers['x-forwarded-host'] ?? request.headers.host;
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { HTTP_STATUS_PHRASES } from './fastapi-errors.js';
 import { pathHasOtherMethods } from './method-not-allowed.js';
+import { redactUrl } from './request-logging.js';
 
 /**
  * Turns every error into FastAPI's wire shape, `{"detail": ...}`: the contract's clients were written
@@ -22,7 +23,7 @@ export class FastApiExceptionFilter implements ExceptionFilter {
     const { status, body, headers } = this.describe(exception, request);
     if (status >= 500) {
       this.logger.error(
-        { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
+        { err: exception, requestId: request.id, method: request.method, url: redactUrl(request.originalUrl) },
         `Request failed with ${status}`,
       );
     }
@@ -36,7 +37,15 @@ export class FastApiExceptionFilter implements ExceptionFilter {
   ): { status: number; body: { detail: unknown }; headers: Record<string, string> } {
     // Malformed JSON: body-parser's error, bare or wrapped by Nest in a 400; FastAPI answers 422.
     const parseError = exception instanceof HttpException ? exception.cause : exception;
-    if ((parseError as { type?: string } | undefined)?.type === 'entity.parse.failed') {
+    const bodyError = parseError as { type?: string; message?: string } | undefined;
+    if (bodyError?.type === 'entity.verify.failed') {
+      return {
+        status: 422,
+        body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: bodyError.message }] },
+        headers: {},
+      };
+    }
+    if (bodyError?.type === 'entity.parse.failed') {
       return {
         status: 422,
         body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] },

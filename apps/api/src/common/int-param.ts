@@ -1,11 +1,15 @@
 import { Param, PipeTransform } from '@nestjs/common';
 import { FieldValidationException } from './fastapi-errors.js';
 
+/** The largest value of a Postgres `integer` column (figure numbers, page numbers). */
+export const MAX_INT32 = 2_147_483_647;
+
 // Global pipes run before this one and may already have turned the text into a number.
-class MinIntPipe implements PipeTransform<string | number, number> {
+class IntPipe implements PipeTransform<string | number, number> {
   constructor(
     private readonly name: string,
     private readonly min: number,
+    private readonly max: number,
   ) {}
 
   transform(raw: string | number): number {
@@ -32,9 +36,20 @@ class MinIntPipe implements PipeTransform<string | number, number> {
         },
       ]);
     }
+    if (number > this.max) {
+      throw new FieldValidationException([
+        {
+          type: 'less_than_equal',
+          loc,
+          msg: `Input should be less than or equal to ${this.max}`,
+          input: value,
+        },
+      ]);
+    }
     return number;
   }
 }
 
-/** An integer path parameter of at least `min`; anything else is a 422 validation error. */
-export const MinIntParam = (name: string, min: number) => Param(name, new MinIntPipe(name, min));
+/** An integer path parameter within `min`..`max`; anything else is a 422 validation error. */
+export const IntParam = (name: string, min: number, max = MAX_INT32) =>
+  Param(name, new IntPipe(name, min, max));

@@ -3,6 +3,9 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { PageRequest } from '@papermill/database';
 
+/** Deep offsets are refused rather than scanned: past this, narrow the listing instead. */
+export const MAX_OFFSET = 1_000_000;
+
 /** `?limit&offset`, validated (never clamped): out of range or not an integer is a 422. */
 export class PaginationQueryDto implements PageRequest {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
@@ -12,10 +15,11 @@ export class PaginationQueryDto implements PageRequest {
   @Max(100)
   limit: number = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -4,6 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+/** Query parameters that grant access by themselves (signed download links): never written to logs. */
+const CREDENTIAL_PARAMS = /([?&](?:signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|token)=)[^&#]*/gi;
+
+/** The URL as logged: credentials carried in its query string are replaced by `REDACTED`. */
+export function redactUrl(url: string): string {
+  return url.replace(CREDENTIAL_PARAMS, '$1REDACTED');
+}
 
 /** Structured JSON logs; every line of a request carries its id, echoed as `X-Request-Id`. */
 export function loggerParams(config: AppConfig): Params {
@@ -21,7 +28,7 @@ export function loggerParams(config: AppConfig): Params {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          url: request.url,
+          url: redactUrl(request.url),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },

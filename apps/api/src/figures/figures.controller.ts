@@ -11,7 +11,7 @@ import {
 import { Access, Auth, CurrentPrincipal } from '../auth/auth.decorator.js';
 import { ownerOf } from '../auth/principal.js';
 import type { Principal } from '../auth/principal.js';
-import { MinIntParam } from '../common/int-param.js';
+import { IntParam } from '../common/int-param.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { ApiDetail, ApiPaginatedOk, ApiValidationError } from '../common/swagger.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -47,7 +47,7 @@ export class FiguresController {
   get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('task_id') taskId: string,
-    @MinIntParam('n', 1) n: number,
+    @IntParam('n', 1) n: number,
   ): Promise<FigureDto> {
     return this.figures.get(ownerOf(principal), taskId, n);
   }
@@ -63,7 +63,7 @@ export class FiguresController {
   download(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('task_id') taskId: string,
-    @MinIntParam('n', 1) n: number,
+    @IntParam('n', 1) n: number,
     @Query() query: FigureDownloadQueryDto,
   ): Promise<StreamableFile> {
     return this.figures.download(ownerOf(principal), taskId, n, query.download);

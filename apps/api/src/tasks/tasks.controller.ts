@@ -7,6 +7,7 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import {
@@ -32,6 +33,8 @@ import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { ApiDetail, ApiPaginatedOk, ApiValidationError } from '../common/swagger.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { TaskDeletedDto, TaskDto, UploadTaskDto } from './dto/task.dto.js';
+import { ApiUploadTooManyRequests } from '../quotas/quota-swagger.js';
+import { UploadQuotaGuard } from '../quotas/upload-quota.guard.js';
 import { TasksService } from './tasks.service.js';
 import { PdfUploadInterceptor } from './upload/pdf-upload.interceptor.js';
 
@@ -42,13 +45,21 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Post('tasks')
+  @ApiUploadTooManyRequests()
   @Auth(Access.UserOrGuest)
+  @UseGuards(UploadQuotaGuard)
   @UseInterceptors(PdfUploadInterceptor)
   @ApiOperation({ summary: 'Upload a PDF and queue its conversion' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadTaskDto })
   @ApiCreatedResponse({ type: TaskDto })
-  @ApiBadRequestResponse(ApiDetail('Uploaded file must have a filename'))
+  @ApiBadRequestResponse(
+    ApiDetail(
+      'Uploaded file must have a filename',
+      'Upload exactly one file in the "file" field',
+      'Malformed multipart request',
+    ),
+  )
   @ApiPayloadTooLargeResponse(ApiDetail('Uploaded file is too large'))
   @ApiUnsupportedMediaTypeResponse(ApiDetail('Uploaded file must be a PDF'))
   @ApiValidationError()

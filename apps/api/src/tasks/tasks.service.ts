@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   ConflictException,
   Injectable,
   InternalServerErrorException,
@@ -28,6 +27,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { PaginatedDto } from '../common/pagination.dto.js';
+import { QuotasService } from '../quotas/quotas.service.js';
 import { TaskDto } from './dto/task.dto.js';
 import { cleanFileName, downloadName } from './upload/file-name.js';
 import { startsLikePdf } from './upload/pdf-signature.js';
@@ -44,6 +44,7 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly storage: StorageService,
     private readonly queue: DocumentQueue,
+    private readonly quotas: QuotasService,
   ) {}
 
   /**
@@ -52,7 +53,7 @@ export class TasksService {
    */
   async create(owner: TaskOwner, file: Express.Multer.File): Promise<TaskDto> {
     const fileName = cleanFileName(file.originalname ?? '');
-    if (!fileName) throw new BadRequestException({ detail: 'Uploaded file must have a filename' });
+    await this.quotas.assertRoomFor(owner, file.size);
     if (!(await startsLikePdf(file.path))) {
       throw new UnsupportedMediaTypeException({ detail: 'Uploaded file must be a PDF' });
     }
@@ -61,7 +62,7 @@ export class TasksService {
     let task: TaskEntity;
     try {
       await this.storage.put(keys.input, createReadStream(file.path), file.size, 'application/pdf');
-      task = await this.tasks.create({ id, fileName, inputPath: keys.input, owner });
+      task = await this.tasks.create({ id, fileName, inputPath: keys.input, owner, inputBytes: file.size });
     } catch (error) {
       await this.storage.deletePrefix(`uploads/${id}/`).catch(() => undefined);
       throw error;

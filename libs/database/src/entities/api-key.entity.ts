@@ -18,6 +18,10 @@ export class ApiKeyEntity {
   @Column({ name: 'key_hash', type: 'text', unique: true })
   keyHash: string;
 
+  /** The key this one was created with (null when created with a session JWT). */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

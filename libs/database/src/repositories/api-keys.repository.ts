@@ -4,7 +4,7 @@ import { DataSource, IsNull, LessThan } from 'typeorm';
 import { ApiKeyEntity } from '../entities/api-key.entity.js';
 import { Page, PageRequest } from '../page.js';
 
-export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'userId' | 'name' | 'keyPrefix' | 'keyHash'>;
+export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'userId' | 'name' | 'keyPrefix' | 'keyHash' | 'parentId'>;
 
 @Injectable()
 export class ApiKeysRepository {
@@ -36,9 +36,21 @@ export class ApiKeysRepository {
     return this.repo.findOneBy({ id, userId });
   }
 
-  /** Sets `revoked_at` once; revoking again keeps the first time. */
+  /**
+   * Sets `revoked_at` on the key and on every key created through it, at any depth; revoking again
+   * keeps each key's first time. Descendants are revoked even when the key itself already was: one
+   * made by the key in the moment before its revocation goes too when the owner revokes again.
+   */
   async revoke(id: string, userId: string): Promise<void> {
-    await this.repo.update({ id, userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await this.dataSource.query(
+      `WITH RECURSIVE lineage AS (
+         SELECT id FROM api_keys WHERE id = $1 AND user_id = $2
+         UNION
+         SELECT k.id FROM api_keys k JOIN lineage l ON k.parent_id = l.id
+       )
+       UPDATE api_keys SET revoked_at = now() WHERE id IN (SELECT id FROM lineage) AND revoked_at IS NULL`,
+      [id, userId],
+    );
   }
 
   /** Records use at most once per `intervalSeconds`, so busy keys do not write on every request. */

@@ -12,6 +12,14 @@ export interface NewTask {
   fileName: string;
   inputPath: string;
   owner: TaskOwner;
+  /** Size of the uploaded file, counted against the owner's storage quota. */
+  inputBytes: number;
+}
+
+/** What an owner holds now, as quotas count it. */
+export interface OwnerUsage {
+  tasksInFlight: number;
+  storedBytes: number;
 }
 
 type TransitionPatch = Partial<
@@ -45,6 +53,7 @@ export class TasksRepository {
       id: task.id,
       fileName: task.fileName,
       inputPath: task.inputPath,
+      inputBytes: task.inputBytes,
       status: TaskStatus.Pending,
       outputPath: null,
       errorMessage: null,
@@ -83,6 +92,23 @@ export class TasksRepository {
       : (await this.dataSource.query<{ n: string }[]>(countSql, [ownerKey(owner)]))[0]?.n;
     // The rows are handed on as they came (each still carries `total`): callers pick their fields.
     return { items: rows, total: Number(total ?? 0) };
+  }
+
+  /**
+   * Tasks not yet finished and bytes uploaded, for quotas: the bytes come from the trigger-kept
+   * owner row and the count from a partial index of in-flight tasks, so neither reads the owner's
+   * finished tasks.
+   */
+  async usage(owner: TaskOwner): Promise<OwnerUsage> {
+    const column = owner.kind === 'user' ? 'owner_user_id' : 'owner_guest_id';
+    const id = owner.kind === 'user' ? owner.userId : owner.guestId;
+    const [row] = await this.dataSource.query<{ in_flight: string; bytes: string | null }[]>(
+      `SELECT (SELECT count(*) FROM tasks WHERE ${column} = $1
+                 AND status IN ('PENDING', 'QUEUED', 'PROCESSING')) AS in_flight,
+              (SELECT bytes FROM task_owner_counts WHERE owner_key = $2) AS bytes`,
+      [id, ownerKey(owner)],
+    );
+    return { tasksInFlight: Number(row.in_flight), storedBytes: Number(row.bytes ?? 0) };
   }
 
   /** Moves the task from one of `from` to `to`; null when it was in another status (or is gone). */
