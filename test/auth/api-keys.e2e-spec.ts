@@ -167,6 +167,28 @@ describe('API keys', () => {
       expect(again.revoked_at).toBe(revokedAt);
     });
 
+    it('revokes every key created through the revoked one, at any depth, and no other', async () => {
+      const leaked = (await create('leaked')).body;
+      const child = (await as(leaked.token, 'POST', '/api-keys', { json: { name: 'child' } })).body;
+      const grandchild = (await as(child.token, 'POST', '/api-keys', { json: { name: 'grandchild' } })).body;
+      const sibling = (await create('sibling')).body;
+      expect((await as(grandchild.token, 'GET', '/tasks')).status).toBe(200);
+
+      expect((await as(userJwt, 'DELETE', `/api-keys/${leaked.id}`)).body).toEqual({ revoked: true });
+      for (const key of [leaked, child, grandchild]) {
+        expect(await as(key.token, 'GET', '/tasks')).toMatchObject({ status: 401, body: INVALID });
+      }
+      expect((await as(sibling.token, 'GET', '/tasks')).status).toBe(200);
+    });
+
+    it('revoking a child leaves the key that made it working', async () => {
+      const parent = (await create('parent')).body;
+      const child = (await as(parent.token, 'POST', '/api-keys', { json: { name: 'child' } })).body;
+      await as(parent.token, 'DELETE', `/api-keys/${child.id}`);
+      expect((await as(child.token, 'GET', '/tasks')).status).toBe(401);
+      expect((await as(parent.token, 'GET', '/tasks')).status).toBe(200);
+    });
+
     it('lets a key revoke itself', async () => {
       const key = (await create('self')).body;
       expect((await as(key.token, 'DELETE', `/api-keys/${key.id}`)).body).toEqual({ revoked: true });

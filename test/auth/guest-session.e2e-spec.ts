@@ -68,6 +68,25 @@ describe('guest sessions', () => {
       expect(reply.headers['set-cookie']).toBeUndefined();
     });
 
+    it('is signed: a forged, tampered or unsigned cookie starts a new session and sees nothing', async () => {
+      const cookie = await newGuest();
+      const own = await upload({ cookie });
+      expect(own.status).toBe(201);
+      const value = cookie.split('=')[1];
+      const flipped = value.slice(0, -1) + (value.endsWith('A') ? 'B' : 'A');
+      for (const forged of [
+        `guest_session=${value.slice(0, 22)}`,
+        `guest_session=${flipped}`,
+        `guest_session=${'A'.repeat(22)}${value.slice(22)}`,
+      ]) {
+        const reply = await send(stack.url, 'GET', '/tasks', { headers: { cookie: forged } });
+        expect(reply.body.items).toEqual([]);
+        expect(cookieOf(reply, 'guest_session')).not.toBe(forged);
+      }
+      const listed = await send(stack.url, 'GET', '/tasks', { headers: { cookie } });
+      expect(listed.body.items.map((t: { id: string }) => t.id)).toEqual([own.body.id]);
+    });
+
     it('is never set on the API key routes', async () => {
       const reply = await send(stack.url, 'GET', '/api-keys');
       expect(reply.status).toBe(401);
@@ -86,6 +105,20 @@ describe('guest sessions', () => {
       expect({ status: reply.status, body: reply.body }).toEqual(REFUSED);
     });
 
+    it('refuses a POST /tasks marked Sec-Fetch-Site: same-site (a sibling subdomain)', async () => {
+      const reply = await upload({ cookie: await newGuest(), 'sec-fetch-site': 'same-site' });
+      expect({ status: reply.status, body: reply.body }).toEqual(REFUSED);
+    });
+
+    it('does not believe X-Forwarded-Host without TRUST_PROXY', async () => {
+      const reply = await upload({
+        cookie: await newGuest(),
+        origin: 'https://evil.example',
+        'x-forwarded-host': 'evil.example',
+      });
+      expect({ status: reply.status, body: reply.body }).toEqual(REFUSED);
+    });
+
     it('refuses a cross-site DELETE /tasks/{id}', async () => {
       const cookie = await newGuest();
       const task = await upload({ cookie });
@@ -97,6 +130,11 @@ describe('guest sessions', () => {
 
     it.each([
       ['Sec-Fetch-Site: same-origin', () => ({ 'sec-fetch-site': 'same-origin' })],
+      ['Sec-Fetch-Site: none (typed or bookmarked)', () => ({ 'sec-fetch-site': 'none' })],
+      [
+        'Sec-Fetch-Site: same-site from an allowed Origin',
+        () => ({ 'sec-fetch-site': 'same-site', origin: 'https://app.papermill.example' }),
+      ],
       ['the service own Origin', () => ({ origin: stack.url })],
       ['an allowed Origin (CORS_ORIGINS)', () => ({ origin: 'https://app.papermill.example' })],
       ['no browser headers at all (curl)', () => ({})],
@@ -117,6 +155,30 @@ describe('guest sessions', () => {
       });
       expect(reply.status).toBe(200);
     });
+  });
+});
+
+describe('guest sessions behind a trusted proxy (TRUST_PROXY=loopback)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, env: { TRUST_PROXY: 'loopback' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('takes the host the proxy forwards as the service own', async () => {
+    const cookie = cookieOf(await send(stack.url, 'GET', '/tasks'), 'guest_session')!;
+    const data = new FormData();
+    data.append('file', new Blob([new Uint8Array(await buildPdf([['x']]))]), 'p.pdf');
+    const headers = {
+      cookie,
+      origin: 'https://papermill.example',
+      'x-forwarded-host': 'papermill.example',
+    };
+    expect((await send(stack.url, 'POST', '/tasks', { headers, form: data })).status).toBe(201);
   });
 });
 

@@ -72,7 +72,9 @@ describe('parseConfig', () => {
       'must be an https URL (http only for localhost)',
     );
     expect(parseConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:9999/jwks.json' }).AUTH_JWKS_URL).toBeDefined();
-    expect(parseConfig({ AUTH_JWKS_URL: 'https://issuer.example.com/jwks.json' }).AUTH_JWKS_URL).toBeDefined();
+    expect(
+      parseConfig({ AUTH_JWKS_URL: 'https://issuer.example.com/jwks.json' }).AUTH_JWKS_URL,
+    ).toBeDefined();
   });
 
   it('reads TRUST_PROXY as a boolean, a hop count or a list of addresses', () => {

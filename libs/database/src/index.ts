@@ -12,4 +12,10 @@ export type { NewApiKey } from './repositories/api-keys.repository.js';
 export { FiguresRepository } from './repositories/figures.repository.js';
 export { ServerSecretsRepository } from './repositories/server-secrets.repository.js';
 export { TasksRepository } from './repositories/tasks.repository.js';
-export type { DeleteOutcome, NewFigure, NewTask, OwnerUsage, TaskListing } from './repositories/tasks.repository.js';
+export type {
+  DeleteOutcome,
+  NewFigure,
+  NewTask,
+  OwnerUsage,
+  TaskListing,
+} from './repositories/tasks.repository.js';

@@ -48,7 +48,9 @@ export class AuthService {
     if (!SAFE_METHODS.has(request.method) && isCrossSite(request, this.config.get('CORS_ORIGINS'))) {
       throw crossSiteRefused();
     }
-    const known = this.guests.verify((request.cookies as Record<string, unknown> | undefined)?.[GUEST_COOKIE]);
+    const known = this.guests.verify(
+      (request.cookies as Record<string, unknown> | undefined)?.[GUEST_COOKIE],
+    );
     if (known) return { kind: 'guest', guestId: known };
     const guestId = this.guests.newId();
     if (create) {

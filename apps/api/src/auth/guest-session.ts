@@ -27,7 +27,8 @@ export class GuestSessions implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const configured = this.config.get('GUEST_COOKIE_SECRET');
     const secret =
-      configured ?? (await this.secrets.getOrCreate(SECRET_NAME, () => randomBytes(32).toString('base64url')));
+      configured ??
+      (await this.secrets.getOrCreate(SECRET_NAME, () => randomBytes(32).toString('base64url')));
     this.key = Buffer.from(secret, 'utf8');
   }
 

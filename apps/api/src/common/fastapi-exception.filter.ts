@@ -23,7 +23,12 @@ export class FastApiExceptionFilter implements ExceptionFilter {
     const { status, body, headers } = this.describe(exception, request);
     if (status >= 500) {
       this.logger.error(
-        { err: exception, requestId: request.id, method: request.method, url: redactUrl(request.originalUrl) },
+        {
+          err: exception,
+          requestId: request.id,
+          method: request.method,
+          url: redactUrl(request.originalUrl),
+        },
         `Request failed with ${status}`,
       );
     }

@@ -5,7 +5,8 @@ import { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Query parameters that grant access by themselves (signed download links): never written to logs. */
-const CREDENTIAL_PARAMS = /([?&](?:signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|token)=)[^&#]*/gi;
+const CREDENTIAL_PARAMS =
+  /([?&](?:signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|token)=)[^&#]*/gi;
 
 /** The URL as logged: credentials carried in its query string are replaced by `REDACTED`. */
 export function redactUrl(url: string): string {

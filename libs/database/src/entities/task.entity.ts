@@ -32,7 +32,12 @@ export class TaskEntity {
   ownerGuestId: string | null;
 
   /** Size of the uploaded PDF; the owner's stored bytes are the sum over their tasks. */
-  @Column({ name: 'input_bytes', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: Number } })
+  @Column({
+    name: 'input_bytes',
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (v: number) => v, from: Number },
+  })
   inputBytes: number;
 
   @Column({ type: 'int', default: 0 })
