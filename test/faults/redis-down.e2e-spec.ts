@@ -52,12 +52,20 @@ describe('Redis down and back (a redis-server of its own)', () => {
       error_message: 'The task could not be queued; please upload the file again',
     });
     expect(await inFlightCount(stack.config.DATABASE_URL)).toBe(0);
+    expect(await client.json('GET', '/health/ready')).toMatchObject({
+      status: 503,
+      body: { detail: 'Not ready: redis unavailable' },
+    });
 
     // Back on the same port, empty (no persistence). Neither the api nor the worker is restarted.
     await redis.start();
     const queue = stack.api.get(DocumentQueue).queue;
     // The api's producer connection answers again (it fails fast while still disconnected).
     await waitFor('the api to reconnect to Redis', async () => (await queue.count()) >= 0, 30_000);
+    await waitFor(
+      'readiness to recover',
+      async () => (await client.json('GET', '/health/ready')).status === 200,
+    );
     const after = await client.upload(pdf, 'after.pdf');
     expect(after.status).toBe(201);
     // The worker's connections came back too: the task is taken and converted.
