@@ -2,6 +2,7 @@
 // pause that doubles with each crash in a row (1 s up to 30 s) and resets once it has run a minute;
 // a configuration error stops both, as do SIGINT and SIGTERM.
 import { fork } from 'node:child_process';
+import { setTimeout } from 'node:timers';
 
 const root = new URL('..', import.meta.url);
 const SCRIPTS = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'];
