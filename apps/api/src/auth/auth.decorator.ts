@@ -48,7 +48,10 @@ export function Auth(access: Access) {
       }),
       ApiTooManyRequestsResponse({
         description:
-          'More than 20 refused Bearer tokens from this IP in the last minute (valid tokens still pass)',
+          access === Access.UserOrGuest
+            ? 'More than 20 refused Bearer tokens from this IP in the last minute (valid tokens still pass), ' +
+              'or, without credentials, too many new guest sessions from this address (RATE_GUEST_SESSIONS_PER_HOUR_PER_IP)'
+            : 'More than 20 refused Bearer tokens from this IP in the last minute (valid tokens still pass)',
         headers: {
           'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', example: 42 } },
         },
