@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cookieOf, send } from '../auth/http.js';
 import { claims, hs256 } from '../auth/tokens.js';
+import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { sql } from '../support/db.js';
+import { freePort } from '../support/free-port.js';
 import { startStack, Stack } from '../support/stack.js';
 import { buildPdf } from '../support/test-pdf.js';
 
@@ -108,6 +110,29 @@ describe('quotas and rate limits', () => {
     // A guest that keeps its cookie is not a new session.
     const cookie = cookieOf(replies[0], 'guest_session')!;
     expect((await send(stack.url, 'GET', '/tasks', { from, headers: { cookie } })).status).toBe(200);
+  });
+
+  it('holds across api replicas: the counters live in Redis', async () => {
+    const replica = await createApiApp(stack.config);
+    const port = await freePort();
+    await replica.listen(port, '127.0.0.1');
+    try {
+      const headers = await bearer('replicated-user');
+      const bases = [stack.url, `http://127.0.0.1:${port}`];
+      const statuses = [];
+      for (let i = 0; i < 5; i++) {
+        const reply = await send(bases[i % 2], 'POST', '/tasks', {
+          headers,
+          from: '127.0.7.1',
+          form: form(),
+        });
+        statuses.push(reply.status);
+        if (reply.status === 201) await finish(reply.body.id);
+      }
+      expect(statuses).toEqual([201, 201, 201, 201, 429]);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('leaves a guest without its cookie behind the same address limit', async () => {
