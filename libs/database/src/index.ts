@@ -11,4 +11,10 @@ export { ApiKeysRepository } from './repositories/api-keys.repository.js';
 export type { NewApiKey } from './repositories/api-keys.repository.js';
 export { FiguresRepository } from './repositories/figures.repository.js';
 export { TasksRepository } from './repositories/tasks.repository.js';
-export type { DeleteOutcome, NewFigure, NewTask, TaskListing } from './repositories/tasks.repository.js';
+export type {
+  DeleteOutcome,
+  ExpiredGuestTask,
+  NewFigure,
+  NewTask,
+  TaskListing,
+} from './repositories/tasks.repository.js';

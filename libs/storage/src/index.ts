@@ -12,4 +12,4 @@ export {
   StorageUnavailableError,
 } from './storage.errors.js';
 export { assertValidKey, assertValidPrefix, contentTypeForKey } from './storage-key.js';
-export { assetsKeyFor, taskKeys } from './task-keys.js';
+export { assetsKeyFor, taskIdOfKey, taskKeys } from './task-keys.js';
