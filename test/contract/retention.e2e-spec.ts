@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TasksRepository } from '@papermill/database';
 import { StorageService, taskKeys } from '@papermill/storage';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ORPHAN_GRACE_MS, RetentionService } from '../../apps/worker/src/retention/retention.service.js';
+import {
+  ORPHAN_GRACE_MS,
+  RetentionService,
+  SWEEP_LOCK,
+} from '../../apps/worker/src/retention/retention.service.js';
 import { claims, hs256 } from '../auth/tokens.js';
 import { ApiClient } from '../support/client.js';
 import { sql } from '../support/db.js';
@@ -116,6 +121,17 @@ describe.each(['local', 's3'] as const)('retention sweep (%s storage)', (driver)
     await backdate([recentGuest], 12);
     kept.push(recentGuest, userTask, processing, pending);
     const keptKeys = await Promise.all(kept.map(keysOf));
+
+    // While another worker sweeps (holds the lock), this one leaves everything to it.
+    const other = new Client({ connectionString: stack.config.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(hashtext($1))', [SWEEP_LOCK]);
+      expect(await retention.sweep()).toBeNull();
+      expect(await rowExists(expiredDone)).toBe(true);
+    } finally {
+      await other.end();
+    }
 
     expect(await retention.sweep()).toEqual({ tasks: expired.length + BACKLOG, orphans: 0 });
 

@@ -1,8 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { TasksRepository, TaskStatus } from '@papermill/database';
+import { AdvisoryLocks, TasksRepository, TaskStatus } from '@papermill/database';
 import { StorageService, taskIdOfKey, taskKeys } from '@papermill/storage';
 
+/** Held while sweeping, so that of several workers one sweeps at a time (each would list every object). */
+export const SWEEP_LOCK = 'papermill:retention-sweep';
 /** Tasks read, and listed keys checked against the database, at once. */
 const BATCH_SIZE = 100;
 /**
@@ -26,8 +28,8 @@ export interface SweepResult {
  * Deletes guest tasks (rows, figure rows and every object) once they are `GUEST_RETENTION_HOURS`
  * old and finished, and objects no task row owns (left by a crash between storing a file and
  * writing its row). Objects go before their row, so a crash between the two leaves a row the next
- * sweep retries, never an orphan. Several workers sweeping at once is harmless: each deletion
- * locks its row and every step is idempotent.
+ * sweep retries, never an orphan. One worker sweeps at a time (an advisory lock); were two to run
+ * at once it would still be harmless: each deletion locks its row and every step is idempotent.
  */
 @Injectable()
 export class RetentionService implements OnModuleInit, BeforeApplicationShutdown {
@@ -39,6 +41,7 @@ export class RetentionService implements OnModuleInit, BeforeApplicationShutdown
     private readonly config: ConfigService,
     private readonly tasks: TasksRepository,
     private readonly storage: StorageService,
+    private readonly locks: AdvisoryLocks,
   ) {}
 
   onModuleInit(): void {
@@ -46,7 +49,7 @@ export class RetentionService implements OnModuleInit, BeforeApplicationShutdown
       () => {
         this.running ??= this.sweep()
           .then((result) => {
-            if (result.tasks || result.orphans) this.logger.log(result, 'Retention sweep deleted');
+            if (result?.tasks || result?.orphans) this.logger.log(result, 'Retention sweep deleted');
           })
           .catch((error: unknown) => this.logger.warn({ err: error }, 'Retention sweep failed'))
           .finally(() => (this.running = undefined));
@@ -62,11 +65,14 @@ export class RetentionService implements OnModuleInit, BeforeApplicationShutdown
     await this.running;
   }
 
-  /** One sweep: expired guest tasks first, then orphaned objects. */
-  async sweep(now = new Date()): Promise<SweepResult> {
-    const tasks = await this.deleteExpiredGuestTasks(now);
-    const orphans = await this.deleteOrphans(now);
-    return { tasks, orphans };
+  /** One sweep: expired guest tasks first, then orphaned objects; null while another worker sweeps. */
+  async sweep(now = new Date()): Promise<SweepResult | null> {
+    const result = await this.locks.runExclusive(SWEEP_LOCK, async () => {
+      const tasks = await this.deleteExpiredGuestTasks(now);
+      const orphans = await this.deleteOrphans(now);
+      return { tasks, orphans };
+    });
+    return result ?? null;
   }
 
   private async deleteExpiredGuestTasks(now: Date): Promise<number> {
