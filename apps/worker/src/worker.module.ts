@@ -5,6 +5,7 @@ import { QueueModule } from '@papermill/queue';
 import { StorageModule } from '@papermill/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { ConversionModule } from './conversion/conversion.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 @Module({})
 export class WorkerModule {
@@ -18,6 +19,7 @@ export class WorkerModule {
         StorageModule.forRoot(),
         QueueModule.forRoot(),
         ConversionModule,
+        RetentionModule,
       ],
     };
   }

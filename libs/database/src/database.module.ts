@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigService } from '@papermill/config';
+import { AdvisoryLocks } from './advisory-locks.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { createDatabaseIfMissing, runMigrations } from './prepare-database.js';
 import { ApiKeysRepository } from './repositories/api-keys.repository.js';
@@ -9,7 +10,13 @@ import { ServerSecretsRepository } from './repositories/server-secrets.repositor
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { DataSource } from 'typeorm';
 
-const REPOSITORIES = [TasksRepository, FiguresRepository, ApiKeysRepository, ServerSecretsRepository];
+const PROVIDERS = [
+  TasksRepository,
+  FiguresRepository,
+  ApiKeysRepository,
+  ServerSecretsRepository,
+  AdvisoryLocks,
+];
 
 /** Postgres for a process: creates the database if missing and runs migrations before anything uses it. */
 @Global()
@@ -32,8 +39,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: REPOSITORIES,
-      exports: REPOSITORIES,
+      providers: PROVIDERS,
+      exports: PROVIDERS,
     };
   }
 }

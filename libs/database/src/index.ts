@@ -1,3 +1,4 @@
+export { AdvisoryLocks } from './advisory-locks.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { FigureEntity } from './entities/figure.entity.js';
 export { TaskEntity } from './entities/task.entity.js';
@@ -14,6 +15,7 @@ export { ServerSecretsRepository } from './repositories/server-secrets.repositor
 export { TasksRepository } from './repositories/tasks.repository.js';
 export type {
   DeleteOutcome,
+  ExpiredGuestTask,
   NewFigure,
   NewTask,
   OwnerUsage,

@@ -1,5 +1,5 @@
 export { StorageService } from './storage.service.js';
-export type { PresignedGetOptions, StorageObjectInfo } from './storage.service.js';
+export type { PresignedGetOptions, StorageListEntry, StorageObjectInfo } from './storage.service.js';
 export { S3StorageService } from './s3-storage.service.js';
 export { LocalStorageService } from './local-storage.service.js';
 export type { SignedObject, SignedUrlParams } from './local-storage.service.js';
@@ -12,4 +12,4 @@ export {
   StorageUnavailableError,
 } from './storage.errors.js';
 export { assertValidKey, assertValidPrefix, contentTypeForKey } from './storage-key.js';
-export { assetsKeyFor, taskKeys } from './task-keys.js';
+export { assetsKeyFor, taskIdOfKey, taskKeys } from './task-keys.js';

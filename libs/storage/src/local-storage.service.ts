@@ -6,21 +6,28 @@ import {
   access,
   constants,
   link,
+  lstat,
   mkdir,
   open,
+  opendir,
   readdir,
   readFile,
+  realpath,
   rename,
   rm,
   rmdir,
-  stat,
   unlink,
   writeFile,
 } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertValidKey, assertValidPrefix, contentTypeForKey } from './storage-key.js';
+import {
+  assertValidKey,
+  assertValidListPrefix,
+  assertValidPrefix,
+  contentTypeForKey,
+} from './storage-key.js';
 import {
   InvalidSignedUrlError,
   InvalidStorageKeyError,
@@ -28,7 +35,12 @@ import {
   StorageObjectNotFoundError,
   StorageUnavailableError,
 } from './storage.errors.js';
-import { PresignedGetOptions, StorageObjectInfo, StorageService } from './storage.service.js';
+import {
+  PresignedGetOptions,
+  StorageListEntry,
+  StorageObjectInfo,
+  StorageService,
+} from './storage.service.js';
 
 const SECRET_FILE = '.url-secret';
 const TEMP_DIR = '.tmp';
@@ -49,6 +61,12 @@ export interface SignedObject {
   contentDisposition?: string;
 }
 
+/**
+ * Where a directory path leads: `safe` when it is the real directory of that name under the root,
+ * `missing` when part of it does not exist yet, `unsafe` when a symlink on the way leads elsewhere.
+ */
+type DirectoryCheck = 'safe' | 'missing' | 'unsafe';
+
 function hasCode(error: unknown, ...codes: string[]): boolean {
   return codes.includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
 }
@@ -57,6 +75,11 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
  * Files under `STORAGE_DIR`, one per key. Time-limited links point at the api's
  * `GET /storage/<key>` route and carry an HMAC-SHA256 signature of the key, the expiry and the
  * response overrides.
+ *
+ * Nothing under the root is trusted to be what its path says: a symlink planted there (to `/etc`,
+ * to another tenant's files) is never followed. Directories are checked with `realpath`, files are
+ * opened with `O_NOFOLLOW` and stat'ed with `lstat`, listings do not descend into symlinks. Reads
+ * through a symlink find no object; writes through one are refused with `InvalidStorageKeyError`.
  */
 @Injectable()
 export class LocalStorageService extends StorageService {
@@ -64,6 +87,7 @@ export class LocalStorageService extends StorageService {
   private readonly baseUrl: string;
   private readonly configuredSecret?: string;
   private secret?: Promise<Buffer>;
+  private realRootPath?: Promise<string>;
 
   constructor(config: ConfigService) {
     super();
@@ -82,20 +106,26 @@ export class LocalStorageService extends StorageService {
     let sourceError: unknown;
     if (body instanceof Readable) body.once('error', (error) => (sourceError = error));
     try {
+      // Refused before a byte is read: mkdir would follow a symlinked directory and create under it.
+      await this.assertWritable(key, target);
       await mkdir(dirname(temp), { recursive: true });
-      if (Buffer.isBuffer(body)) await writeFile(temp, body);
-      else await pipeline(body, createWriteStream(temp));
+      if ((await this.checkDirectory(dirname(temp))) !== 'safe')
+        throw new Error(`${TEMP_DIR} under the storage root is not a directory of its own`);
+      // `wx`: never write through a file planted under the temporary name.
+      if (Buffer.isBuffer(body)) await writeFile(temp, body, { flag: 'wx' });
+      else await pipeline(body, createWriteStream(temp, { flags: 'wx' }));
       // rename is atomic: readers see the old object or the new one, never half a file.
-      await mkdir(dirname(target), { recursive: true });
+      await this.makeParent(key, target);
       await rename(temp, target).catch(async (error: unknown) => {
         // A concurrent deletePrefix may have pruned the directory just now: recreate it once.
         if (!hasCode(error, 'ENOENT')) throw error;
-        await mkdir(dirname(target), { recursive: true });
+        await this.makeParent(key, target);
         await rename(temp, target);
       });
     } catch (error) {
       await rm(temp, { force: true });
       if (sourceError !== undefined && error === sourceError) throw error;
+      if (error instanceof StorageError) throw error;
       throw new StorageUnavailableError(`put ${key}`, error);
     }
   }
@@ -107,7 +137,8 @@ export class LocalStorageService extends StorageService {
   async stat(key: string): Promise<StorageObjectInfo | null> {
     const path = this.pathFor(key);
     try {
-      const info = await stat(path);
+      if ((await this.checkDirectory(dirname(path))) !== 'safe') return null;
+      const info = await lstat(path);
       if (!info.isFile()) return null;
       return { size: info.size, contentType: contentTypeForKey(key), lastModified: new Date(info.mtimeMs) };
     } catch (error) {
@@ -123,10 +154,16 @@ export class LocalStorageService extends StorageService {
     const directory = lastSlash < 0 ? '' : prefix.slice(0, lastSlash);
     const start = directory ? this.pathFor(directory) : this.root;
     try {
+      // A symlinked directory holds no objects of ours: nothing under it is deleted.
+      if (directory && (await this.checkDirectory(start)) !== 'safe') return 0;
+      // List everything first, then delete, so the walk never reads a directory being emptied.
+      const paths: string[] = [];
+      for await (const path of this.walk(start)) {
+        if (this.keyOf(path).startsWith(prefix)) paths.push(path);
+      }
       let deleted = 0;
-      for (const key of await this.listFiles(start)) {
-        if (!key.startsWith(prefix)) continue;
-        await unlink(this.pathFor(key)).then(
+      for (const path of paths) {
+        await unlink(path).then(
           () => deleted++,
           (error: unknown) => {
             if (!hasCode(error, 'ENOENT')) throw error;
@@ -137,6 +174,28 @@ export class LocalStorageService extends StorageService {
       return deleted;
     } catch (error) {
       throw new StorageUnavailableError(`deletePrefix ${prefix}`, error);
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StorageListEntry> {
+    assertValidListPrefix(prefix);
+    const lastSlash = prefix.lastIndexOf('/');
+    const directory = lastSlash < 0 ? '' : prefix.slice(0, lastSlash);
+    const start = directory ? this.pathFor(directory) : this.root;
+    try {
+      if (directory && (await this.checkDirectory(start)) !== 'safe') return;
+      for await (const path of this.walk(start)) {
+        const key = this.keyOf(path);
+        if (!key.startsWith(prefix)) continue;
+        const info = await lstat(path).catch((error: unknown) => {
+          // Deleted since the directory was read.
+          if (hasCode(error, 'ENOENT')) return null;
+          throw error;
+        });
+        if (info?.isFile()) yield { key, lastModified: new Date(info.mtimeMs) };
+      }
+    } catch (error) {
+      throw new StorageUnavailableError(`list ${prefix}`, error);
     }
   }
 
@@ -206,9 +265,12 @@ export class LocalStorageService extends StorageService {
     const path = this.pathFor(key);
     let handle;
     try {
-      handle = await open(path, 'r');
+      if ((await this.checkDirectory(dirname(path))) !== 'safe') throw new StorageObjectNotFoundError(key);
+      // O_NOFOLLOW: a symlink in the key's own place fails with ELOOP instead of being followed.
+      handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (error) {
-      if (hasCode(error, 'ENOENT', 'ENOTDIR', 'EISDIR')) throw new StorageObjectNotFoundError(key);
+      if (error instanceof StorageError) throw error;
+      if (hasCode(error, 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP')) throw new StorageObjectNotFoundError(key);
       throw new StorageUnavailableError(`get ${key}`, error);
     }
     try {
@@ -230,19 +292,73 @@ export class LocalStorageService extends StorageService {
     return path;
   }
 
-  /** Keys of every file under `directory` (empty when it does not exist). */
-  private async listFiles(directory: string): Promise<string[]> {
-    let entries;
+  /** The key of a file under the root. */
+  private keyOf(path: string): string {
+    return relative(this.root, path).split(sep).join('/');
+  }
+
+  /**
+   * Paths of the regular files under `directory`, read one directory at a time (nothing when it does
+   * not exist). Symlinks are neither listed nor descended into; hidden entries (the driver's own
+   * `.tmp` and `.url-secret`, which no key can name) are skipped.
+   */
+  private async *walk(directory: string): AsyncGenerator<string> {
+    let dir;
     try {
-      entries = await readdir(directory, { recursive: true, withFileTypes: true });
+      dir = await opendir(directory);
     } catch (error) {
-      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return [];
+      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return;
       throw error;
     }
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(this.root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-      .filter((key) => !key.split('/').some((segment) => segment.startsWith('.')));
+    for await (const entry of dir) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) yield* this.walk(path);
+      else if (entry.isFile()) yield path;
+    }
+  }
+
+  /** Where `directory` (the root or a path under it) really leads; see {@link DirectoryCheck}. */
+  private async checkDirectory(directory: string): Promise<DirectoryCheck> {
+    let real: string;
+    try {
+      real = await realpath(directory);
+    } catch (error) {
+      // ENOTDIR: a file where a directory should be; no object can be under it, none created.
+      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return 'missing';
+      if (hasCode(error, 'ELOOP')) return 'unsafe';
+      throw error;
+    }
+    return real === join(await this.realRoot(), relative(this.root, directory)) ? 'safe' : 'unsafe';
+  }
+
+  /** The root with its own symlinks resolved (the operator may point STORAGE_DIR through one). */
+  private realRoot(): Promise<string> {
+    this.realRootPath ??= realpath(this.root).catch((error: unknown) => {
+      this.realRootPath = undefined;
+      throw error;
+    });
+    return this.realRootPath;
+  }
+
+  /** Refuses a key whose directory leads through a symlink or whose place holds anything but a file. */
+  private async assertWritable(key: string, target: string): Promise<void> {
+    const directory = await this.checkDirectory(dirname(target));
+    if (directory === 'unsafe') throw new InvalidStorageKeyError(key, 'a directory on its path is a symlink');
+    if (directory === 'missing') return;
+    const info = await lstat(target).catch((error: unknown) => {
+      if (hasCode(error, 'ENOENT')) return null;
+      throw error;
+    });
+    if (info && !info.isFile()) throw new InvalidStorageKeyError(key, 'not a regular file');
+  }
+
+  /** Creates the key's directory, then checks that what exists now is ours (no symlink crept in). */
+  private async makeParent(key: string, target: string): Promise<void> {
+    await mkdir(dirname(target), { recursive: true });
+    // `missing` is a concurrent deletePrefix pruning it again: the rename's ENOENT retry handles that.
+    if ((await this.checkDirectory(dirname(target))) === 'unsafe')
+      throw new InvalidStorageKeyError(key, 'a directory on its path is a symlink');
   }
 
   /** Removes the empty directories left under `start`, then its parents while they are empty. */

@@ -2,9 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { Client, S3Error } from 'minio';
 import { Readable } from 'node:stream';
-import { assertValidKey, assertValidPrefix, contentTypeForKey } from './storage-key.js';
+import {
+  assertValidKey,
+  assertValidListPrefix,
+  assertValidPrefix,
+  contentTypeForKey,
+} from './storage-key.js';
 import { StorageObjectNotFoundError, StorageUnavailableError } from './storage.errors.js';
-import { PresignedGetOptions, StorageObjectInfo, StorageService } from './storage.service.js';
+import {
+  PresignedGetOptions,
+  StorageListEntry,
+  StorageObjectInfo,
+  StorageService,
+} from './storage.service.js';
 
 const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NotFound']);
 const BUCKET_EXISTS_CODES = new Set(['BucketAlreadyOwnedByYou', 'BucketAlreadyExists']);
@@ -84,6 +94,19 @@ export class S3StorageService extends StorageService {
     } catch (error) {
       if (isNotFound(error)) return null;
       throw new StorageUnavailableError(`stat ${key}`, error);
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StorageListEntry> {
+    assertValidListPrefix(prefix);
+    // V1 listing (marker paging), as in deletePrefix: s3rver's V2 continuation tokens fail on OpenSSL 3.
+    // The marker is the last key seen, so deleting keys already listed does not upset the paging.
+    try {
+      for await (const item of this.client.listObjects(this.bucket, prefix, true)) {
+        if (item.name) yield { key: item.name, lastModified: item.lastModified };
+      }
+    } catch (error) {
+      throw new StorageUnavailableError(`list ${prefix}`, error);
     }
   }
 

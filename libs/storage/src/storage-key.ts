@@ -32,6 +32,11 @@ export function assertValidPrefix(prefix: string): void {
   assertValidKey(prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
 }
 
+/** Like {@link assertValidPrefix}, but the empty prefix (everything) is allowed too. */
+export function assertValidListPrefix(prefix: string): void {
+  if (prefix !== '') assertValidPrefix(prefix);
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.md': 'text/markdown; charset=utf-8',

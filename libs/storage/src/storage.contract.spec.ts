@@ -3,7 +3,7 @@ import { ConfigService, parseConfig } from '@papermill/config';
 import { Client } from 'minio';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import {
   StorageObjectNotFoundError,
   StorageUnavailableError,
 } from './storage.errors.js';
-import { StorageService } from './storage.service.js';
+import { StorageListEntry, StorageService } from './storage.service.js';
 
 // s3rver is CommonJS without type declarations; only what the tests use is typed here.
 interface S3rverInstance {
@@ -46,6 +46,15 @@ async function readAll(stream: Readable): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
 }
+
+async function listAll(entries: AsyncIterable<StorageListEntry>): Promise<StorageListEntry[]> {
+  const all: StorageListEntry[] = [];
+  for await (const entry of entries) all.push(entry);
+  return all;
+}
+
+const keysOf = async (entries: AsyncIterable<StorageListEntry>) =>
+  (await listAll(entries)).map((entry) => entry.key).sort();
 
 /** A stream of `size` random bytes in 64 KiB chunks, and the bytes it yields. */
 function randomStream(size: number): { stream: Readable; bytes: Buffer } {
@@ -231,6 +240,45 @@ describe.each([
     for (const key of neighbours) expect((await readAll(await storage.get(key))).toString()).toBe(key);
   });
 
+  it('lists every object under a prefix with its time, and every object for the empty prefix', async () => {
+    const task = 'bbbbbbbb-0000-4000-8000-000000000002';
+    const keys = [
+      `uploads/${task}/input.pdf`,
+      `outputs/${task}/result.md`,
+      `outputs/${task}/result.assets.json`,
+      `${task}/figures/picture-1.png`,
+    ];
+    for (const key of keys) await storage.put(key, Buffer.from(key), key.length);
+    await storage.put(`outputs/${task}0/result.md`, Buffer.from('x'), 1);
+
+    const listed = await listAll(storage.list(`outputs/${task}/`));
+    expect(listed.map((entry) => entry.key).sort()).toEqual(
+      [`outputs/${task}/result.assets.json`, `outputs/${task}/result.md`].sort(),
+    );
+    for (const entry of listed)
+      expect(Math.abs(entry.lastModified.getTime() - Date.now())).toBeLessThan(60_000);
+    // A prefix needs not end at a slash.
+    expect(await keysOf(storage.list(`outputs/${task}`))).toEqual(
+      [
+        `outputs/${task}/result.assets.json`,
+        `outputs/${task}/result.md`,
+        `outputs/${task}0/result.md`,
+      ].sort(),
+    );
+    const everything = await keysOf(storage.list(''));
+    for (const key of keys) expect(everything).toContain(key);
+    // The local driver's own files are not objects.
+    expect(everything.filter((key) => key.split('/').some((segment) => segment.startsWith('.')))).toEqual([]);
+    expect(await keysOf(storage.list('outputs/nothing-here/'))).toEqual([]);
+
+    await storage.deletePrefix(`outputs/${task}/`);
+    expect(await keysOf(storage.list(`outputs/${task}/`))).toEqual([]);
+  });
+
+  it.each(['/', '../', 'outputs//', '/outputs/'])('refuses to list the unsafe prefix %j', async (prefix) => {
+    await expect(listAll(storage.list(prefix))).rejects.toBeInstanceOf(InvalidStorageKeyError);
+  });
+
   it('deletes more objects than fit in one batch request', async () => {
     const count = 1005;
     await Promise.all(
@@ -238,6 +286,8 @@ describe.each([
         storage.put(`many/figures/picture-${i}.png`, Buffer.from([i % 256]), 1),
       ),
     );
+    // More than one listing page too (S3 answers up to 1000 keys a page).
+    expect((await listAll(storage.list('many/'))).length).toBe(count);
     expect(await storage.deletePrefix('many/')).toBe(count);
     expect(await storage.stat('many/figures/picture-0.png')).toBeNull();
   }, 60_000);
@@ -284,6 +334,8 @@ describe.each([
   it('reports an unreachable backend as StorageUnavailableError', async () => {
     const broken = harness.broken();
     await expect(broken.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
+    if (_driver === 's3')
+      await expect(listAll(broken.list(''))).rejects.toBeInstanceOf(StorageUnavailableError);
   });
 });
 
@@ -430,5 +482,108 @@ describe('S3StorageService batch deletes', () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('LocalStorageService and symlinks under its root', () => {
+  let tmp: string;
+  let root: string;
+  let outside: string;
+  let storage: LocalStorageService;
+  const task = 'cccccccc-0000-4000-8000-000000000003';
+  const SECRET = 'root:x:0:0:root:/root:/bin/bash\n';
+
+  /** The files outside the root, with their bytes: none may change, none may be added. */
+  const outsideFiles = async () => {
+    const files: Record<string, string> = {};
+    for (const entry of await readdir(outside, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile())
+        files[join(entry.parentPath, entry.name)] = await readFile(
+          join(entry.parentPath, entry.name),
+          'utf8',
+        );
+    }
+    return files;
+  };
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'papermill-symlinks-'));
+    root = join(tmp, 'storage');
+    outside = join(tmp, 'outside');
+    await mkdir(join(outside, 'dir'), { recursive: true });
+    await writeFile(join(outside, 'passwd'), SECRET);
+    await writeFile(join(outside, 'dir', 'result.md'), 'not yours');
+    storage = new LocalStorageService(
+      new ConfigService(parseConfig({ STORAGE_DIR: root, PUBLIC_BASE_URL: 'http://files.test' })),
+    );
+    await storage.ensureReady();
+    await storage.put(`uploads/${task}/input.pdf`, Buffer.from('%PDF'), 4);
+    // A symlinked file where an object would be, a symlinked task directory, a symlinked top folder.
+    await mkdir(join(root, 'outputs', task), { recursive: true });
+    await symlink(join(outside, 'passwd'), join(root, 'outputs', task, 'result.md'));
+    await symlink(join(outside, 'dir'), join(root, 'outputs', 'dddddddd-0000-4000-8000-000000000004'));
+    await symlink(join(outside, 'dir'), join(root, task));
+    before = await outsideFiles();
+  });
+
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  const linkedKeys = [
+    `outputs/${task}/result.md`,
+    'outputs/dddddddd-0000-4000-8000-000000000004/result.md',
+    `${task}/result.md`,
+  ];
+
+  it.each(linkedKeys)('reads nothing through %j', async (key) => {
+    expect(await storage.stat(key)).toBeNull();
+    await expect(storage.get(key)).rejects.toBeInstanceOf(StorageObjectNotFoundError);
+    const url = new URL(await storage.presignedGetUrl(key, 60));
+    await expect(storage.openSigned(key, Object.fromEntries(url.searchParams))).rejects.toBeInstanceOf(
+      StorageObjectNotFoundError,
+    );
+  });
+
+  it.each([...linkedKeys, `${task}/figures/picture-1.png`])('writes nothing through %j', async (key) => {
+    await expect(storage.put(key, Buffer.from('overwritten'), 11)).rejects.toBeInstanceOf(
+      InvalidStorageKeyError,
+    );
+    await expect(storage.put(key, Readable.from([Buffer.from('overwritten')]), 11)).rejects.toBeInstanceOf(
+      InvalidStorageKeyError,
+    );
+    expect(await outsideFiles()).toEqual(before);
+    expect((await lstat(join(root, 'outputs', task, 'result.md'))).isSymbolicLink()).toBe(true);
+  });
+
+  it('lists nothing through a symlink', async () => {
+    expect(await keysOf(storage.list(''))).toEqual([`uploads/${task}/input.pdf`]);
+    expect(await keysOf(storage.list(`${task}/`))).toEqual([]);
+    expect(await keysOf(storage.list(`outputs/dddddddd-0000-4000-8000-000000000004/`))).toEqual([]);
+  });
+
+  it('deletes nothing through a symlink, and leaves the links themselves', async () => {
+    expect(await storage.deletePrefix(`outputs/${task}/`)).toBe(0);
+    expect(await storage.deletePrefix('outputs/dddddddd-0000-4000-8000-000000000004/')).toBe(0);
+    expect(await storage.deletePrefix(`${task}/`)).toBe(0);
+    expect(await storage.deletePrefix(task.slice(0, 4))).toBe(0);
+    expect(await storage.deletePrefix('outputs/')).toBe(0);
+    expect(await outsideFiles()).toEqual(before);
+    expect((await lstat(join(root, task))).isSymbolicLink()).toBe(true);
+    expect((await lstat(join(root, 'outputs', task, 'result.md'))).isSymbolicLink()).toBe(true);
+    // Real objects beside them are still deleted.
+    expect(await storage.deletePrefix(`uploads/${task}/`)).toBe(1);
+    expect(await keysOf(storage.list(''))).toEqual([]);
+  });
+
+  it('still serves a root that is itself reached through a symlink (the operator chose it)', async () => {
+    const alias = join(tmp, 'alias');
+    await symlink(root, alias);
+    const aliased = new LocalStorageService(new ConfigService(parseConfig({ STORAGE_DIR: alias })));
+    await aliased.put('outputs/t1/result.md', Buffer.from('# ok'), 4);
+    expect((await readAll(await aliased.get('outputs/t1/result.md'))).toString()).toBe('# ok');
+    expect(await keysOf(aliased.list('outputs/t1/'))).toEqual(['outputs/t1/result.md']);
+    expect(await aliased.deletePrefix('outputs/t1/')).toBe(1);
   });
 });

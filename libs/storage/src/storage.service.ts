@@ -6,6 +6,12 @@ export interface StorageObjectInfo {
   lastModified?: Date;
 }
 
+/** One object of a listing. */
+export interface StorageListEntry {
+  key: string;
+  lastModified: Date;
+}
+
 export interface PresignedGetOptions {
   /** Served as the response's `Content-Disposition`, e.g. `attachment; filename="result.md"`. */
   contentDisposition?: string;
@@ -27,6 +33,12 @@ export abstract class StorageService {
 
   /** Size and metadata, or null when there is no object under `key`. */
   abstract stat(key: string): Promise<StorageObjectInfo | null>;
+
+  /**
+   * Every object whose key starts with `prefix` (`''` lists them all), streamed page by page in no
+   * particular order, so a bucket of millions of objects is never held at once.
+   */
+  abstract list(prefix: string): AsyncIterable<StorageListEntry>;
 
   /** Deletes every object whose key starts with `prefix`; returns how many were deleted. */
   abstract deletePrefix(prefix: string): Promise<number>;

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What quotas and key revocation need: each task's upload size, summed per owner by the count
  * trigger (stored bytes are then one row away); partial indexes so counting an owner's tasks in
- * flight reads only those; the key an API key was created through; and server-side secrets that
+ * flight reads only those, and the retention sweep finds expired guest tasks; the key an API key was created through; and server-side secrets that
  * every api replica must share (the guest-cookie signing key when none is configured).
  */
 export class QuotasAndKeyLineage1764500000000 implements MigrationInterface {
@@ -31,6 +31,10 @@ export class QuotasAndKeyLineage1764500000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX tasks_guest_in_flight ON tasks (owner_guest_id) WHERE status IN ('PENDING', 'QUEUED', 'PROCESSING')`,
     );
+    // The retention sweep's scan: finished guest tasks, oldest first.
+    await db.query(
+      `CREATE INDEX tasks_guest_expiry ON tasks (created_at, id) WHERE owner_guest_id IS NOT NULL AND status IN ('DONE', 'FAILED')`,
+    );
     await db.query(
       `ALTER TABLE api_keys ADD COLUMN parent_id uuid NULL REFERENCES api_keys (id) ON DELETE SET NULL`,
     );
@@ -42,6 +46,7 @@ export class QuotasAndKeyLineage1764500000000 implements MigrationInterface {
     await db.query(`DROP TABLE server_secrets`);
     await db.query(`DROP INDEX api_keys_parent`);
     await db.query(`ALTER TABLE api_keys DROP COLUMN parent_id`);
+    await db.query(`DROP INDEX tasks_guest_expiry`);
     await db.query(`DROP INDEX tasks_guest_in_flight`);
     await db.query(`DROP INDEX tasks_user_in_flight`);
     await db.query(`

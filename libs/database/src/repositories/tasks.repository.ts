@@ -37,6 +37,16 @@ export type NewFigure = Pick<FigureEntity, 'figureIndex' | 'title' | 's3Key' | '
 export type DeleteOutcome = 'deleted' | 'not_found' | 'in_flight';
 
 /**
+ * A finished guest task past its retention. `createdAt` is Postgres's own text of the timestamp:
+ * it keeps the microseconds a `Date` would drop, so paging from it never skips or repeats a row.
+ */
+export interface ExpiredGuestTask {
+  id: string;
+  guestId: string;
+  createdAt: string;
+}
+
+/**
  * Every read and write of `tasks`. Status changes are compare-and-set (`WHERE status = ANY(from)`),
  * so the api, the worker and the reconciler can never overwrite each other's transitions.
  */
@@ -217,6 +227,36 @@ export class TasksRepository {
       take: limit,
       skip: offset,
     });
+  }
+
+  /**
+   * Finished (DONE or FAILED) guest tasks created before `before`, oldest first, `limit` at a time;
+   * `after` is the last one of the previous page (rows left in place, say after a storage failure,
+   * are not read again in the same pass).
+   */
+  expiredGuestTasks(
+    before: Date,
+    limit: number,
+    after?: Pick<ExpiredGuestTask, 'id' | 'createdAt'>,
+  ): Promise<ExpiredGuestTask[]> {
+    return this.dataSource.query<ExpiredGuestTask[]>(
+      `SELECT id, owner_guest_id AS "guestId", created_at::text AS "createdAt" FROM tasks
+       WHERE owner_guest_id IS NOT NULL AND status IN ('DONE', 'FAILED') AND created_at < $1
+         AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      // Statuses spelled out, not a parameter, so the planner can use the partial index tasks_guest_expiry.
+      [before, limit, after?.createdAt ?? null, after?.id ?? null],
+    );
+  }
+
+  /** Which of `ids` (task ids, lower-case uuids) have a row. */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM tasks WHERE id = ANY($1::uuid[])',
+      [[...ids]],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 }
 
