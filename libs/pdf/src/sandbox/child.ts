@@ -20,6 +20,8 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     maxPages: request.maxPages,
     maxImagePixels: request.maxImagePixels,
     skipFigures: request.skipFigures,
+    skipPages: request.skipPages,
+    onPageStart: (page, pages) => send({ id, type: 'page', page, pages }),
     onProgress: (progress) => void send({ id, type: 'progress', ...progress }),
   });
   await mkdir(join(request.outDir, 'figures'), { recursive: true });
@@ -32,6 +34,7 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     id,
     type: 'done',
     pageCount: result.pageCount,
+    skippedPages: result.assets.pages.skipped,
     figures: result.figures.map(({ index, page, bbox, title }) => ({
       index,
       page,

@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { PdfConversionError } from '../errors.js';
-import { ConvertProgress } from '../types.js';
-import { ConversionProcess } from './conversion-process.js';
-import { SandboxFigure } from './protocol.js';
+import { ConvertProgress, SkippedPage } from '../types.js';
+import { ConversionProcess, PageTimeoutError } from './conversion-process.js';
+import { SandboxFigure, SandboxRequest } from './protocol.js';
 
 export interface SandboxLimits {
+  /** The whole conversion, every attempt included. */
   timeoutSeconds: number;
+  /** A page that keeps pdf.js busy longer than this is left out (the conversion runs again without it). */
+  pageTimeoutSeconds: number;
   /** Resident memory cap of one conversion's process. */
   memoryMb: number;
   maxPages: number;
@@ -15,6 +18,8 @@ export interface SandboxLimits {
 export interface SandboxResult {
   pageCount: number;
   figures: SandboxFigure[];
+  /** Pages left out (stalled or unreadable), as in the assets JSON. */
+  skippedPages: SkippedPage[];
   /** True when figures were given up because the full conversion crashed; the text is still there. */
   textOnly: boolean;
 }
@@ -54,9 +59,10 @@ export class ConversionPool {
   constructor(private readonly options: PoolOptions) {}
 
   /**
-   * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). When the full
-   * conversion crashes, the text path is tried alone, so a figure that breaks pdf.js still leaves
-   * the document's text.
+   * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). A page that stalls
+   * pdf.js costs the page timeout: its process is killed and the conversion runs again in a fresh one
+   * without that page, within the one overall deadline. When the full conversion crashes, the text
+   * path is tried alone, so a figure that breaks pdf.js still leaves the document's text.
    */
   async convert(
     inputPath: string,
@@ -65,6 +71,8 @@ export class ConversionPool {
     onProgress?: (progress: ConvertProgress) => void,
   ): Promise<SandboxResult> {
     const deadline = Date.now() + limits.timeoutSeconds * 1000;
+    // Pages given up on stay given up on, in the text-only attempt too.
+    const skipPages: SkippedPage[] = [];
     const request = {
       inputPath,
       outDir,
@@ -72,14 +80,22 @@ export class ConversionPool {
       maxImagePixels: limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
       skipFigures: false,
     };
+    // An attempt after a stalled page starts from page 1 again: progress only ever moves forward.
+    let reported = 0;
+    const forward = (progress: ConvertProgress) => {
+      if (progress.page <= reported) return;
+      reported = progress.page;
+      onProgress?.(progress);
+    };
+    const attempt = (skipFigures: boolean) =>
+      this.runSkippingStalls({ ...request, skipFigures }, skipPages, limits, deadline, forward);
     try {
-      return { ...(await this.run(request, limits, deadline, onProgress)), textOnly: false };
+      return { ...(await attempt(false)), textOnly: false };
     } catch (error) {
       if (!(error instanceof PdfConversionError) || !['crashed', 'memory_limit'].includes(error.reason)) {
         throw error;
       }
-      const text = await this.run({ ...request, skipFigures: true }, limits, deadline, onProgress);
-      return { ...text, textOnly: true };
+      return { ...(await attempt(true)), textOnly: true };
     }
   }
 
@@ -92,8 +108,40 @@ export class ConversionPool {
     }
   }
 
+  /** Runs the request again, one more page left out each time, until no page stalls. */
+  private async runSkippingStalls(
+    request: Omit<SandboxRequest, 'id' | 'skipPages'>,
+    skipPages: SkippedPage[],
+    limits: SandboxLimits,
+    deadline: number,
+    onProgress: (progress: ConvertProgress) => void,
+  ) {
+    for (;;) {
+      try {
+        return await this.run({ ...request, skipPages: [...skipPages] }, limits, deadline, onProgress);
+      } catch (error) {
+        if (!(error instanceof PageTimeoutError)) throw error;
+        const seconds = limits.pageTimeoutSeconds;
+        skipPages.push({
+          page: error.page,
+          reason: 'timeout',
+          message: `Page ${error.page} took longer than ${seconds} s to read`,
+        });
+        skipPages.sort((a, b) => a.page - b.page);
+        if (skipPages.length >= error.pages) {
+          throw new PdfConversionError(
+            'timeout',
+            error.pages === 1
+              ? `The PDF's only page took longer than ${seconds} s to read`
+              : `Every page of the PDF took longer than ${seconds} s to read`,
+          );
+        }
+      }
+    }
+  }
+
   private async run(
-    request: Parameters<ConversionProcess['run']>[0],
+    request: Omit<SandboxRequest, 'id'>,
     limits: SandboxLimits,
     deadline: number,
     onProgress?: (progress: ConvertProgress) => void,

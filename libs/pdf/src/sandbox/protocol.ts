@@ -1,4 +1,4 @@
-import { BBox, ConvertProgress } from '../types.js';
+import { BBox, ConvertProgress, SkippedPage } from '../types.js';
 import { PdfFailureReason } from '../errors.js';
 
 /** What the parent asks the child to do; `id` ties the answers to the request. */
@@ -9,6 +9,8 @@ export interface SandboxRequest {
   maxPages: number;
   maxImagePixels: number;
   skipFigures: boolean;
+  /** Pages earlier attempts stalled on: not read this time. */
+  skipPages: SkippedPage[];
 }
 
 export interface SandboxFigure {
@@ -20,10 +22,11 @@ export interface SandboxFigure {
   file: string;
 }
 
-/** Messages from the child, over the IPC channel. */
+/** Messages from the child, over the IPC channel. `page` is sent as a page starts, `progress` as it ends. */
 export type SandboxMessage = { id: number } & (
+  | { type: 'page'; page: number; pages: number }
   | ({ type: 'progress' } & ConvertProgress)
-  | { type: 'done'; pageCount: number; figures: SandboxFigure[] }
+  | { type: 'done'; pageCount: number; figures: SandboxFigure[]; skippedPages: SkippedPage[] }
   | { type: 'failed'; reason: PdfFailureReason; message: string }
 );
 
