@@ -48,3 +48,50 @@ export async function tinyPng(): Promise<Uint8Array> {
       .toBuffer(),
   );
 }
+
+/** Graphics-state saves never restored: pdf.js's text extraction slows down superlinearly (minutes at 50k). */
+const STALLING_SAVES = 50_000;
+
+/**
+ * A document of `texts.length` pages, one line of text each, whose pages listed in `stalling` keep
+ * pdf.js busy for minutes (50,000 unbalanced `q`) and whose pages in `broken` cannot be read (their
+ * content stream's cross-reference offset points 3 bytes early, so pdf.js throws fetching it).
+ */
+export async function hostilePdf(
+  texts: string[],
+  { stalling = [], broken = [] }: { stalling?: number[]; broken?: number[] },
+): Promise<Uint8Array> {
+  const f = await PdfFixture.create();
+  const brokenObjects: number[] = [];
+  texts.forEach((text, i) => {
+    const page = f.page(400, 400);
+    f.lines(page, [text], 40, 300, 14);
+    const n = i + 1;
+    if (stalling.includes(n)) {
+      page.node.addContentStream(f.doc.context.register(f.doc.context.stream('q\n'.repeat(STALLING_SAVES))));
+    }
+    if (broken.includes(n)) {
+      const ref = f.doc.context.register(f.doc.context.stream('0 0 m 10 10 l S\n'));
+      page.node.addContentStream(ref);
+      brokenObjects.push(ref.objectNumber);
+    }
+  });
+  const bytes = new Uint8Array(await f.doc.save({ useObjectStreams: false }));
+  return brokenObjects.length ? shiftXrefOffsets(bytes, brokenObjects, -3) : bytes;
+}
+
+/** Moves the classic cross-reference entries of `objects` by `delta` bytes (entries are fixed 20 bytes). */
+function shiftXrefOffsets(bytes: Uint8Array, objects: number[], delta: number): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const table = text.lastIndexOf('\nxref\n');
+  const [, first] = /^xref\n(\d+) \d+\n/.exec(text.slice(table + 1)) ?? [];
+  if (first === undefined) throw new Error('No classic cross-reference table');
+  const entries = text.indexOf('\n', text.indexOf('\n', table + 1) + 1) + 1;
+  const out = Buffer.from(bytes);
+  for (const object of objects) {
+    const at = entries + (object - Number(first)) * 20;
+    const offset = Number(text.slice(at, at + 10)) + delta;
+    out.write(String(offset).padStart(10, '0'), at, 'latin1');
+  }
+  return new Uint8Array(out);
+}
