@@ -289,7 +289,7 @@ describe('convertPdf', () => {
     const onProgress = jest.fn();
     const { markdown, assets } = await convertPdf(pdf, {
       skipPages: [skip],
-      onPageStart: (page) => void started.push(page),
+      onPageStage: ({ page, stage }) => void (stage === 'graphics' && started.push(page)),
       onProgress,
     });
     expect(markdown).toContain('First page text');

@@ -9,7 +9,7 @@ import { RenderHints, figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
 import { PageItem, analyzePage } from './page/analyze.js';
 import { PdfDocument, PdfPage, openDocument, withPdfJsInflate } from './pdfjs.js';
-import { Assets, ConversionResult, ConvertOptions, Figure, SkippedPage } from './types.js';
+import { Assets, ConversionResult, ConvertOptions, Figure, PageStage, SkippedPage } from './types.js';
 
 /** Pages whose pictures may still be encoding while later pages are read. */
 const PAGES_IN_FLIGHT = 3;
@@ -44,8 +44,10 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
         options.onProgress?.({ page: n, pages });
         continue;
       }
-      await options.onPageStart?.(n, pages);
-      const read = await readPage(doc, n, !options.skipFigures);
+      const graphics = !options.skipFigures && !options.textOnlyPages?.includes(n);
+      const stage = (name: PageStage['stage']) => options.onPageStage?.({ page: n, pages, stage: name });
+      await stage(graphics ? 'graphics' : 'text');
+      const read = await readPage(doc, n, graphics, () => stage('text'));
       if (!read) {
         skipped.push({ page: n, reason: 'unreadable', message: `Page ${n} could not be read` });
         options.onProgress?.({ page: n, pages });
@@ -128,6 +130,7 @@ async function readPage(
   doc: PdfDocument,
   n: number,
   figures: boolean,
+  beforeText: () => unknown,
 ): Promise<{ page: PdfPage; content: PageContent; items: PageItem[] } | null> {
   let page: PdfPage;
   try {
@@ -140,6 +143,7 @@ async function readPage(
       const content = await extractPage(page, n, {
         graphics,
         canvasFactory: doc.canvasFactory as CanvasFactory,
+        beforeText,
       });
       return { page, content, items: analyzePage(content, { figures: graphics }) };
     } catch {

@@ -16,9 +16,21 @@ export interface ConvertOptions {
   skipFigures?: boolean;
   /** Pages not to read at all (the sandbox's parent gave up on them); they are named in the assets. */
   skipPages?: readonly SkippedPage[];
-  /** Told before each page is read; awaited, so a parent watching for stalled pages hears of it first. */
-  onPageStart?: (page: number, pages: number) => void | Promise<void>;
+  /** Pages read for their text alone (their drawing stalled pdf.js before). */
+  textOnlyPages?: readonly number[];
+  /**
+   * Told as each page starts being read (`graphics`, or `text` when its figures are not extracted)
+   * and as its text starts being read; awaited, so a parent watching for stalled pages hears of it first.
+   */
+  onPageStage?: (stage: PageStage) => void | Promise<void>;
   onProgress?: (progress: ConvertProgress) => void;
+}
+
+/** Which part of a page pdf.js is reading: its drawing (operator list, for figures) or its text. */
+export interface PageStage {
+  page: number;
+  pages: number;
+  stage: 'graphics' | 'text';
 }
 
 /** Why a page was left out: it kept the parser busy too long, or pdf.js could not read it. */

@@ -21,7 +21,8 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     maxImagePixels: request.maxImagePixels,
     skipFigures: request.skipFigures,
     skipPages: request.skipPages,
-    onPageStart: (page, pages) => send({ id, type: 'page', page, pages }),
+    textOnlyPages: request.textOnlyPages,
+    onPageStage: (stage) => send({ id, type: 'page', ...stage }),
     onProgress: (progress) => void send({ id, type: 'progress', ...progress }),
   });
   await mkdir(join(request.outDir, 'figures'), { recursive: true });

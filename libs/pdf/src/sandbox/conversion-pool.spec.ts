@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PdfConversionError } from '../errors.js';
-import { hostilePdf } from '../testing/pdf-fixtures.js';
+import { figureCyclePdf, hostilePdf, memoryHungryPdf } from '../testing/pdf-fixtures.js';
 import { ConversionPool, fillsEveryCore } from './conversion-pool.js';
 import { ConversionProcess } from './conversion-process.js';
 
@@ -85,8 +85,8 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       ],
       skipped,
     });
-    // One process killed per stalled page; progress never goes back when the conversion starts over.
-    expect(pool.started).toBe(started + 2);
+    // A process killed per stall (drawing, then text); progress never goes back when a conversion starts over.
+    expect(pool.started).toBeGreaterThanOrEqual(started + 2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(4);
   }, 60_000);
@@ -123,6 +123,35 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
     ]);
     expect(await readFile(join(dir, 'unreadable', 'result.md'), 'utf8')).toContain('Third page text');
   });
+
+  it('extracts the text alone when drawing the figures exhausts pdf.js', async () => {
+    const input = join(dir, 'cycle.pdf');
+    await writeFile(input, await figureCyclePdf('Text beside a figure that never ends'));
+    const limits = { ...LIMITS, memoryMb: 512, pageTimeoutSeconds: 60 };
+    const result = await pool.convert(input, join(dir, 'cycle'), limits);
+    expect(result).toEqual({ pageCount: 1, figures: [], skippedPages: [], textOnly: true });
+    expect(await readFile(join(dir, 'cycle', 'result.md'), 'utf8')).toContain(
+      'Text beside a figure that never ends',
+    );
+  }, 60_000);
+
+  it('reads only the text of a page whose drawing stalls pdf.js', async () => {
+    const input = join(dir, 'cycle2.pdf');
+    await writeFile(input, await figureCyclePdf('Text beside a figure that never ends'));
+    const result = await pool.convert(input, join(dir, 'cycle2'), { ...LIMITS, memoryMb: 4096 });
+    expect(result).toEqual({ pageCount: 1, figures: [], skippedPages: [], textOnly: false });
+    expect(await readFile(join(dir, 'cycle2', 'result.md'), 'utf8')).toContain(
+      'Text beside a figure that never ends',
+    );
+  }, 60_000);
+
+  it('fails a conversion that needs more memory than allowed, text path included', async () => {
+    const input = join(dir, 'hungry.pdf');
+    await writeFile(input, await memoryHungryPdf('Text before 300 MB of spaces', 300));
+    await expect(pool.convert(input, join(dir, 'hungry'), { ...LIMITS, memoryMb: 256 })).rejects.toEqual(
+      new PdfConversionError('memory_limit', 'The PDF needs more than 256 MB of memory to convert'),
+    );
+  }, 60_000);
 
   it('runs at most `size` conversions at once', async () => {
     const two = new ConversionPool({ size: 2 });

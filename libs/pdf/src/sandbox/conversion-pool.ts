@@ -42,6 +42,12 @@ export function fillsEveryCore(size: number, cores = availableParallelism()): bo
 
 const DEFAULT_MAX_IMAGE_PIXELS = 50_000_000;
 
+/** What the attempts at one conversion learnt about its stalling pages. */
+interface Stalls {
+  skipPages: SkippedPage[];
+  textOnlyPages: number[];
+}
+
 /**
  * Warm conversion processes: starting one costs a fork plus loading pdf.js (most of the time of a
  * short document), so finished processes wait for the next conversion instead of exiting. Each
@@ -61,7 +67,8 @@ export class ConversionPool {
   /**
    * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). A page that stalls
    * pdf.js costs the page timeout: its process is killed and the conversion runs again in a fresh one
-   * without that page, within the one overall deadline. When the full conversion crashes, the text
+   * with that page's figures or, when its text stalled, the whole page left out, within the one
+   * overall deadline. When the full conversion crashes, the text
    * path is tried alone, so a figure that breaks pdf.js still leaves the document's text.
    */
   async convert(
@@ -72,7 +79,7 @@ export class ConversionPool {
   ): Promise<SandboxResult> {
     const deadline = Date.now() + limits.timeoutSeconds * 1000;
     // Pages given up on stay given up on, in the text-only attempt too.
-    const skipPages: SkippedPage[] = [];
+    const stalls: Stalls = { skipPages: [], textOnlyPages: [] };
     const request = {
       inputPath,
       outDir,
@@ -88,7 +95,7 @@ export class ConversionPool {
       onProgress?.(progress);
     };
     const attempt = (skipFigures: boolean) =>
-      this.runSkippingStalls({ ...request, skipFigures }, skipPages, limits, deadline, forward);
+      this.runSkippingStalls({ ...request, skipFigures }, stalls, limits, deadline, forward);
     try {
       return { ...(await attempt(false)), textOnly: false };
     } catch (error) {
@@ -108,30 +115,40 @@ export class ConversionPool {
     }
   }
 
-  /** Runs the request again, one more page left out each time, until no page stalls. */
+  /**
+   * Runs the request again after each stalled page until none stalls: a page stalled drawing is read
+   * for its text alone next time (its figures are given up), one stalled reading its text is left out.
+   */
   private async runSkippingStalls(
-    request: Omit<SandboxRequest, 'id' | 'skipPages'>,
-    skipPages: SkippedPage[],
+    request: Omit<SandboxRequest, 'id' | 'skipPages' | 'textOnlyPages'>,
+    stalls: Stalls,
     limits: SandboxLimits,
     deadline: number,
     onProgress: (progress: ConvertProgress) => void,
   ) {
     for (;;) {
       try {
-        return await this.run({ ...request, skipPages: [...skipPages] }, limits, deadline, onProgress);
+        const { skipPages, textOnlyPages } = stalls;
+        const attempt = { ...request, skipPages: [...skipPages], textOnlyPages: [...textOnlyPages] };
+        return await this.run(attempt, limits, deadline, onProgress);
       } catch (error) {
         if (!(error instanceof PageTimeoutError)) throw error;
+        const { page, pages, stage } = error.stalled;
+        if (stage === 'graphics') {
+          stalls.textOnlyPages.push(page);
+          continue;
+        }
         const seconds = limits.pageTimeoutSeconds;
-        skipPages.push({
-          page: error.page,
+        stalls.skipPages.push({
+          page,
           reason: 'timeout',
-          message: `Page ${error.page} took longer than ${seconds} s to read`,
+          message: `Page ${page} took longer than ${seconds} s to read`,
         });
-        skipPages.sort((a, b) => a.page - b.page);
-        if (skipPages.length >= error.pages) {
+        stalls.skipPages.sort((x, y) => x.page - y.page);
+        if (stalls.skipPages.length >= pages) {
           throw new PdfConversionError(
             'timeout',
-            error.pages === 1
+            pages === 1
               ? `The PDF's only page took longer than ${seconds} s to read`
               : `Every page of the PDF took longer than ${seconds} s to read`,
           );

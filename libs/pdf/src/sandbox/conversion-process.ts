@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { PdfConversionError } from '../errors.js';
-import { ConvertProgress, SkippedPage } from '../types.js';
+import { ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { childScriptPath } from './child-path.js';
 import { residentBytes } from './memory-watch.js';
 import { SandboxFigure, SandboxMessage, SandboxRequest } from './protocol.js';
@@ -35,11 +35,8 @@ export interface ProcessResult {
  * without that page.
  */
 export class PageTimeoutError extends Error {
-  constructor(
-    readonly page: number,
-    readonly pages: number,
-  ) {
-    super(`Page ${page} of ${pages} took too long to read`);
+  constructor(readonly stalled: PageStage) {
+    super(`Page ${stalled.page} of ${stalled.pages} took too long to read (${stalled.stage})`);
     this.name = 'PageTimeoutError';
   }
 }
@@ -117,7 +114,9 @@ export class ConversionProcess {
     const id = this.nextId++;
     this.jobs++;
     return new Promise((resolve, reject) => {
+      // One timer per page, from its first stage on: the stage it fires in tells what stalled.
       let pageTimer: NodeJS.Timeout | undefined;
+      let current: PageStage | undefined;
       const settle = (outcome: ProcessResult | PdfConversionError | PageTimeoutError) => {
         clearTimeout(timer);
         clearTimeout(pageTimer);
@@ -135,11 +134,14 @@ export class ConversionProcess {
         if (message.id !== id) return;
         switch (message.type) {
           case 'page': {
-            const { page, pages } = message;
+            const { page, pages, stage } = message;
+            const started = current?.page !== page;
+            current = { page, pages, stage };
+            if (!started) break;
             clearTimeout(pageTimer);
             pageTimer = setTimeout(() => {
               this.kill();
-              settle(new PageTimeoutError(page, pages));
+              settle(new PageTimeoutError(current!));
             }, limits.pageTimeoutSeconds * 1000);
             break;
           }
