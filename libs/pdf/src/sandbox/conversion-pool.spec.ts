@@ -184,7 +184,7 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       // It still converts with that environment.
       const request = { inputPath: pdf, outDir: join(dir, 'env'), maxPages: 10, maxImagePixels: 1e6 };
       const result = await child.run(
-        { ...request, skipFigures: false, skipPages: [] },
+        { ...request, skipFigures: false, skipPages: [], textOnlyPages: [] },
         { ...LIMITS, deadline: Date.now() + 60_000 },
       );
       expect(result.pageCount).toBe(1);
