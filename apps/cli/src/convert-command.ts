@@ -6,6 +6,7 @@ export interface ConvertCommand {
   input: string;
   outDir: string;
   timeoutSeconds: number;
+  pageTimeoutSeconds: number;
   memoryMb: number;
   maxPages: number;
 }
@@ -33,7 +34,12 @@ export async function runConvert(command: ConvertCommand): Promise<number> {
     const result = await convertInSandbox(
       command.input,
       command.outDir,
-      { timeoutSeconds: command.timeoutSeconds, memoryMb: command.memoryMb, maxPages: command.maxPages },
+      {
+        timeoutSeconds: command.timeoutSeconds,
+        pageTimeoutSeconds: command.pageTimeoutSeconds,
+        memoryMb: command.memoryMb,
+        maxPages: command.maxPages,
+      },
       ({ page, pages }) => {
         if (!bar) return;
         if (page === 1 || bar.getTotal() !== pages) bar.start(pages, page);
@@ -45,6 +51,7 @@ export async function runConvert(command: ConvertCommand): Promise<number> {
     process.stderr.write(
       `${result.pageCount} pages, ${result.figures.length} figures -> ${command.outDir}${note}\n`,
     );
+    for (const skipped of result.skippedPages) process.stderr.write(`left out: ${skipped.message}\n`);
     return 0;
   } catch (error) {
     bar?.stop();

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { convertPdf } from './convert.js';
 import { PdfConversionError } from './errors.js';
 import { rgb } from 'pdf-lib';
-import { PdfFixture, tinyPng } from './testing/pdf-fixtures.js';
+import { PdfFixture, hostilePdf, tinyPng } from './testing/pdf-fixtures.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 const LOREM =
@@ -253,7 +253,52 @@ describe('convertPdf', () => {
         { page: 1, width: 612, height: 792 },
         { page: 2, width: 612, height: 792 },
       ],
+      skipped: [],
     });
+  });
+
+  it('leaves out a page pdf.js cannot read and converts the others', async () => {
+    const pdf = await hostilePdf(['First page text', 'Second page text', 'Third page text'], { broken: [2] });
+    const { markdown, assets, pageCount } = await convertPdf(pdf);
+    expect(markdown).toContain('First page text');
+    expect(markdown).toContain('Third page text');
+    expect(markdown).not.toContain('Second page');
+    expect(pageCount).toBe(3);
+    expect(assets.pages).toEqual({
+      count: 3,
+      sizes: [
+        { page: 1, width: 400, height: 400 },
+        { page: 3, width: 400, height: 400 },
+      ],
+      skipped: [{ page: 2, reason: 'unreadable', message: 'Page 2 could not be read' }],
+    });
+  });
+
+  it('fails with a sentence when no page can be read', async () => {
+    const pdf = await hostilePdf(['One', 'Two'], { broken: [1, 2] });
+    await expect(convertPdf(pdf)).rejects.toEqual(
+      new PdfConversionError('unreadable_content', 'No page of the PDF could be read'),
+    );
+  });
+
+  it('never reads the pages it is told to skip, and names them in the assets', async () => {
+    // Page 2 would keep pdf.js busy for minutes; the test finishing at all shows it was not read.
+    const pdf = await hostilePdf(['First page text', 'Stalling page', 'Third page text'], { stalling: [2] });
+    const skip = { page: 2, reason: 'timeout' as const, message: 'Page 2 took longer than 30 s to read' };
+    const started: number[] = [];
+    const onProgress = jest.fn();
+    const { markdown, assets } = await convertPdf(pdf, {
+      skipPages: [skip],
+      onPageStage: ({ page, stage }) => void (stage === 'graphics' && started.push(page)),
+      onProgress,
+    });
+    expect(markdown).toContain('First page text');
+    expect(markdown).toContain('Third page text');
+    expect(markdown).not.toContain('Stalling page');
+    expect(started).toEqual([1, 3]);
+    expect(onProgress).toHaveBeenCalledTimes(3);
+    expect(assets.pages.skipped).toEqual([skip]);
+    expect(assets.pages.sizes.map((s) => s.page)).toEqual([1, 3]);
   });
 
   it('refuses documents over the page limit before reading any page', async () => {

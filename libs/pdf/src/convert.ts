@@ -3,13 +3,13 @@ import { dropFurniture } from './classify/furniture.js';
 import { bodySizeOf, buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
 import { CanvasFactory, extractPage } from './extract/page.js';
-import { TextRun } from './model.js';
+import { PageContent, TextRun } from './model.js';
 import { FigureRegion } from './figures/detect.js';
 import { RenderHints, figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';
 import { PageItem, analyzePage } from './page/analyze.js';
-import { openDocument, withPdfJsInflate } from './pdfjs.js';
-import { Assets, ConversionResult, ConvertOptions, Figure } from './types.js';
+import { PdfDocument, PdfPage, openDocument, withPdfJsInflate } from './pdfjs.js';
+import { Assets, ConversionResult, ConvertOptions, Figure, PageStage, SkippedPage } from './types.js';
 
 /** Pages whose pictures may still be encoding while later pages are read. */
 const PAGES_IN_FLIGHT = 3;
@@ -32,31 +32,32 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
       );
     }
     const sizes: Assets['pages']['sizes'] = [];
+    const skipped: SkippedPage[] = [];
+    const toSkip = new Map((options.skipPages ?? []).map((entry) => [entry.page, entry]));
     const analyzed: { height: number; items: PageItem[] }[] = [];
     const pngs = new Map<FigureRegion, Uint8Array>();
     const allRuns: TextRun[] = [];
     for (let n = 1; n <= pages; n++) {
-      let page;
-      try {
-        page = await doc.getPage(n);
-      } catch {
-        throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
+      const skip = toSkip.get(n);
+      if (skip) {
+        skipped.push(skip);
+        options.onProgress?.({ page: n, pages });
+        continue;
       }
-      let items: PageItem[];
-      let hints: RenderHints = {};
-      try {
-        const content = await extractPage(page, n, {
-          graphics: !options.skipFigures,
-          canvasFactory: doc.canvasFactory as CanvasFactory,
-        });
-        sizes.push({ page: n, width: content.width, height: content.height });
-        items = analyzePage(content, { figures: !options.skipFigures });
-        hints = { textBands: content.textBands, imageBoxes: content.imageBoxes };
-        analyzed.push({ height: content.height, items });
-        allRuns.push(...content.runs);
-      } catch {
-        throw new PdfConversionError('unreadable_content', `Page ${n} of the PDF could not be read`);
+      const graphics = !options.skipFigures && !options.textOnlyPages?.includes(n);
+      const stage = (name: PageStage['stage']) => options.onPageStage?.({ page: n, pages, stage: name });
+      await stage(graphics ? 'graphics' : 'text');
+      const read = await readPage(doc, n, graphics, () => stage('text'));
+      if (!read) {
+        skipped.push({ page: n, reason: 'unreadable', message: `Page ${n} could not be read` });
+        options.onProgress?.({ page: n, pages });
+        continue;
       }
+      const { page, content, items } = read;
+      sizes.push({ page: n, width: content.width, height: content.height });
+      const hints: RenderHints = { textBands: content.textBands, imageBoxes: content.imageBoxes };
+      analyzed.push({ height: content.height, items });
+      allRuns.push(...content.runs);
       const figures = items.flatMap((item) => (item.kind === 'figure' ? [item.figure] : []));
       if (figures.length) {
         // A page's pictures are encoded while the next pages are read; the page is let go after them.
@@ -74,11 +75,14 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
       }
       options.onProgress?.({ page: n, pages });
     }
+    if (sizes.length === 0) {
+      throw new PdfConversionError('unreadable_content', 'No page of the PDF could be read');
+    }
     await Promise.all(pending);
     const bodySize = bodySizeOf(allRuns);
     const kept = dropFurniture(analyzed, bodySize).flat();
     const elements = buildElements(kept, bodySize).filter((e) => e.kind !== 'figure' || pngs.has(e.figure));
-    return assemble(elements, pngs, sizes);
+    return assemble(elements, pngs, { count: pages, sizes, skipped });
   } finally {
     await Promise.allSettled(pending);
     await doc.destroy();
@@ -88,7 +92,7 @@ async function convertDocument(data: Uint8Array, options: ConvertOptions): Promi
 function assemble(
   elements: Element[],
   pngs: Map<FigureRegion, Uint8Array>,
-  sizes: Assets['pages']['sizes'],
+  pages: Assets['pages'],
 ): ConversionResult {
   const figures: Figure[] = [];
   const fileOf = new Map<Element, string>();
@@ -106,7 +110,7 @@ function assemble(
     figures,
     assets: {
       figures: figures.map(({ index, page, bbox, title }) => ({ index, page, bbox, title })),
-      pages: { count: sizes.length, sizes },
+      pages,
       tables: elements.flatMap((e) =>
         e.kind === 'table' ? [{ page: e.page, bbox: roundBox(e.bbox), caption: e.caption }] : [],
       ),
@@ -114,8 +118,40 @@ function assemble(
         e.kind === 'heading' ? [{ level: e.level, text: e.text, page: e.page }] : [],
       ),
     },
-    pageCount: sizes.length,
+    pageCount: pages.count,
   };
+}
+
+/**
+ * Reads one page: its content and layout items. When pdf.js throws on the page's drawing, its text is
+ * read alone; null when even that fails (the page is left out, the rest of the document converts).
+ */
+async function readPage(
+  doc: PdfDocument,
+  n: number,
+  figures: boolean,
+  beforeText: () => unknown,
+): Promise<{ page: PdfPage; content: PageContent; items: PageItem[] } | null> {
+  let page: PdfPage;
+  try {
+    page = await doc.getPage(n);
+  } catch {
+    return null;
+  }
+  for (const graphics of figures ? [true, false] : [false]) {
+    try {
+      const content = await extractPage(page, n, {
+        graphics,
+        canvasFactory: doc.canvasFactory as CanvasFactory,
+        beforeText,
+      });
+      return { page, content, items: analyzePage(content, { figures: graphics }) };
+    } catch {
+      // Tried again without graphics, or given up below.
+    }
+  }
+  page.cleanup();
+  return null;
 }
 
 function roundBox(b: [number, number, number, number]): [number, number, number, number] {

@@ -14,7 +14,44 @@ export interface ConvertOptions {
   maxImagePixels?: number;
   /** Skip figure extraction and rendering (text only). */
   skipFigures?: boolean;
+  /** Pages not to read at all (the sandbox's parent gave up on them); they are named in the assets. */
+  skipPages?: readonly SkippedPage[];
+  /** Pages read for their text alone (their drawing stalled pdf.js before). */
+  textOnlyPages?: readonly number[];
+  /**
+   * Told as each page starts being read (`graphics`, or `text` when its figures are not extracted)
+   * and as its text starts being read; awaited, so a parent watching for stalled pages hears of it first.
+   */
+  onPageStage?: (stage: PageStage) => void | Promise<void>;
   onProgress?: (progress: ConvertProgress) => void;
+}
+
+/** Which part of a page pdf.js is reading: its drawing (operator list, for figures) or its text. */
+export interface PageStage {
+  page: number;
+  pages: number;
+  stage: 'graphics' | 'text';
+}
+
+/** Why a page was left out: it kept the parser busy too long, or pdf.js could not read it. */
+export type SkipReason = 'timeout' | 'unreadable';
+
+/** A page left out of the conversion; the rest of the document still converts. */
+export interface SkippedPage {
+  /** 1-based page number. */
+  page: number;
+  reason: SkipReason;
+  /** A sentence for people: "Page 2 took longer than 30 s to read". */
+  message: string;
+}
+
+export interface AssetsPages {
+  /** Pages of the document, converted or not. */
+  count: number;
+  /** Size of each converted page, in PDF points. */
+  sizes: { page: number; width: number; height: number }[];
+  /** Pages left out, in page order; empty when every page converted. */
+  skipped: SkippedPage[];
 }
 
 export interface Figure {
@@ -50,7 +87,7 @@ export interface AssetsHeading {
 /** The `result.assets.json` document written next to the Markdown. */
 export interface Assets {
   figures: AssetsFigure[];
-  pages: { count: number; sizes: { page: number; width: number; height: number }[] };
+  pages: AssetsPages;
   tables: AssetsTable[];
   outline: AssetsHeading[];
 }
@@ -59,5 +96,6 @@ export interface ConversionResult {
   markdown: string;
   figures: Figure[];
   assets: Assets;
+  /** Pages of the document, converted or not (`assets.pages.count`). */
   pageCount: number;
 }

@@ -95,6 +95,7 @@ export class ConversionService {
       outDir,
       {
         timeoutSeconds: this.config.get('CONVERSION_TIMEOUT_SECONDS'),
+        pageTimeoutSeconds: this.config.get('PAGE_TIMEOUT_SECONDS'),
         memoryMb: this.config.get('CONVERSION_MEMORY_MB'),
         maxPages: this.config.get('MAX_PAGES'),
       },
@@ -110,6 +111,8 @@ export class ConversionService {
     );
     if (result.textOnly)
       this.logger.warn({ taskId: task.id }, 'Figures skipped: the full conversion crashed');
+    if (result.skippedPages.length)
+      this.logger.warn({ taskId: task.id, skipped: result.skippedPages }, 'Pages left out of the conversion');
 
     const keys = taskKeys(task.id);
     const figures: NewFigure[] = result.figures.map((figure) => ({

@@ -17,7 +17,8 @@ export async function extractPage(
   {
     graphics: withGraphics = true,
     canvasFactory,
-  }: { graphics?: boolean; canvasFactory?: CanvasFactory } = {},
+    beforeText,
+  }: { graphics?: boolean; canvasFactory?: CanvasFactory; beforeText?: () => unknown } = {},
 ): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
   // Page space as displayed: rotation applied, origin at the bottom-left corner of the visible box.
@@ -28,6 +29,7 @@ export async function extractPage(
   const graphics = withGraphics
     ? collectGraphics(display ?? (await page.getOperatorList()), OPS, toPage)
     : { images: [], paths: [] };
+  await beforeText?.();
   const content = await page.getTextContent();
   const fontOf = (fontName: string): FontInfo => {
     const family = content.styles[fontName]?.fontFamily ?? '';

@@ -20,6 +20,9 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     maxPages: request.maxPages,
     maxImagePixels: request.maxImagePixels,
     skipFigures: request.skipFigures,
+    skipPages: request.skipPages,
+    textOnlyPages: request.textOnlyPages,
+    onPageStage: (stage) => send({ id, type: 'page', ...stage }),
     onProgress: (progress) => void send({ id, type: 'progress', ...progress }),
   });
   await mkdir(join(request.outDir, 'figures'), { recursive: true });
@@ -32,6 +35,7 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     id,
     type: 'done',
     pageCount: result.pageCount,
+    skippedPages: result.assets.pages.skipped,
     figures: result.figures.map(({ index, page, bbox, title }) => ({
       index,
       page,

@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { PdfConversionError } from '../errors.js';
-import { ConvertProgress } from '../types.js';
-import { ConversionProcess } from './conversion-process.js';
-import { SandboxFigure } from './protocol.js';
+import { ConvertProgress, SkippedPage } from '../types.js';
+import { ConversionProcess, PageTimeoutError } from './conversion-process.js';
+import { SandboxFigure, SandboxRequest } from './protocol.js';
 
 export interface SandboxLimits {
+  /** The whole conversion, every attempt included. */
   timeoutSeconds: number;
+  /** A page that keeps pdf.js busy longer than this is left out (the conversion runs again without it). */
+  pageTimeoutSeconds: number;
   /** Resident memory cap of one conversion's process. */
   memoryMb: number;
   maxPages: number;
@@ -15,6 +18,8 @@ export interface SandboxLimits {
 export interface SandboxResult {
   pageCount: number;
   figures: SandboxFigure[];
+  /** Pages left out (stalled or unreadable), as in the assets JSON. */
+  skippedPages: SkippedPage[];
   /** True when figures were given up because the full conversion crashed; the text is still there. */
   textOnly: boolean;
 }
@@ -37,6 +42,12 @@ export function fillsEveryCore(size: number, cores = availableParallelism()): bo
 
 const DEFAULT_MAX_IMAGE_PIXELS = 50_000_000;
 
+/** What the attempts at one conversion learnt about its stalling pages. */
+interface Stalls {
+  skipPages: SkippedPage[];
+  textOnlyPages: number[];
+}
+
 /**
  * Warm conversion processes: starting one costs a fork plus loading pdf.js (most of the time of a
  * short document), so finished processes wait for the next conversion instead of exiting. Each
@@ -54,9 +65,11 @@ export class ConversionPool {
   constructor(private readonly options: PoolOptions) {}
 
   /**
-   * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). When the full
-   * conversion crashes, the text path is tried alone, so a figure that breaks pdf.js still leaves
-   * the document's text.
+   * Converts `inputPath` into `outDir` (result.md, result.assets.json, figures/). A page that stalls
+   * pdf.js costs the page timeout: its process is killed and the conversion runs again in a fresh one
+   * with that page's figures or, when its text stalled, the whole page left out, within the one
+   * overall deadline. When the full conversion crashes, the text
+   * path is tried alone, so a figure that breaks pdf.js still leaves the document's text.
    */
   async convert(
     inputPath: string,
@@ -65,6 +78,8 @@ export class ConversionPool {
     onProgress?: (progress: ConvertProgress) => void,
   ): Promise<SandboxResult> {
     const deadline = Date.now() + limits.timeoutSeconds * 1000;
+    // Pages given up on stay given up on, in the text-only attempt too.
+    const stalls: Stalls = { skipPages: [], textOnlyPages: [] };
     const request = {
       inputPath,
       outDir,
@@ -72,14 +87,22 @@ export class ConversionPool {
       maxImagePixels: limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
       skipFigures: false,
     };
+    // An attempt after a stalled page starts from page 1 again: progress only ever moves forward.
+    let reported = 0;
+    const forward = (progress: ConvertProgress) => {
+      if (progress.page <= reported) return;
+      reported = progress.page;
+      onProgress?.(progress);
+    };
+    const attempt = (skipFigures: boolean) =>
+      this.runSkippingStalls({ ...request, skipFigures }, stalls, limits, deadline, forward);
     try {
-      return { ...(await this.run(request, limits, deadline, onProgress)), textOnly: false };
+      return { ...(await attempt(false)), textOnly: false };
     } catch (error) {
       if (!(error instanceof PdfConversionError) || !['crashed', 'memory_limit'].includes(error.reason)) {
         throw error;
       }
-      const text = await this.run({ ...request, skipFigures: true }, limits, deadline, onProgress);
-      return { ...text, textOnly: true };
+      return { ...(await attempt(true)), textOnly: true };
     }
   }
 
@@ -92,8 +115,50 @@ export class ConversionPool {
     }
   }
 
+  /**
+   * Runs the request again after each stalled page until none stalls: a page stalled drawing is read
+   * for its text alone next time (its figures are given up), one stalled reading its text is left out.
+   */
+  private async runSkippingStalls(
+    request: Omit<SandboxRequest, 'id' | 'skipPages' | 'textOnlyPages'>,
+    stalls: Stalls,
+    limits: SandboxLimits,
+    deadline: number,
+    onProgress: (progress: ConvertProgress) => void,
+  ) {
+    for (;;) {
+      try {
+        const { skipPages, textOnlyPages } = stalls;
+        const attempt = { ...request, skipPages: [...skipPages], textOnlyPages: [...textOnlyPages] };
+        return await this.run(attempt, limits, deadline, onProgress);
+      } catch (error) {
+        if (!(error instanceof PageTimeoutError)) throw error;
+        const { page, pages, stage } = error.stalled;
+        if (stage === 'graphics') {
+          stalls.textOnlyPages.push(page);
+          continue;
+        }
+        const seconds = limits.pageTimeoutSeconds;
+        stalls.skipPages.push({
+          page,
+          reason: 'timeout',
+          message: `Page ${page} took longer than ${seconds} s to read`,
+        });
+        stalls.skipPages.sort((x, y) => x.page - y.page);
+        if (stalls.skipPages.length >= pages) {
+          throw new PdfConversionError(
+            'timeout',
+            pages === 1
+              ? `The PDF's only page took longer than ${seconds} s to read`
+              : `Every page of the PDF took longer than ${seconds} s to read`,
+          );
+        }
+      }
+    }
+  }
+
   private async run(
-    request: Parameters<ConversionProcess['run']>[0],
+    request: Omit<SandboxRequest, 'id'>,
     limits: SandboxLimits,
     deadline: number,
     onProgress?: (progress: ConvertProgress) => void,

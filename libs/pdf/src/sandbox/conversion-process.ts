@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { PdfConversionError } from '../errors.js';
-import { ConvertProgress } from '../types.js';
+import { ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { childScriptPath } from './child-path.js';
 import { residentBytes } from './memory-watch.js';
 import { SandboxFigure, SandboxMessage, SandboxRequest } from './protocol.js';
@@ -19,11 +19,39 @@ export interface ProcessLimits {
   /** Epoch milliseconds after which the request is abandoned and the process killed. */
   deadline: number;
   timeoutSeconds: number;
+  /** A page read for longer than this kills the process with a `PageTimeoutError`. */
+  pageTimeoutSeconds: number;
 }
 
 export interface ProcessResult {
   pageCount: number;
   figures: SandboxFigure[];
+  skippedPages: SkippedPage[];
+}
+
+/**
+ * A page kept pdf.js busy past the page timeout. pdf.js parses on the child's only thread, so the
+ * child cannot give up on the page itself: it is killed, and the caller may run the conversion again
+ * without that page.
+ */
+export class PageTimeoutError extends Error {
+  constructor(readonly stalled: PageStage) {
+    super(`Page ${stalled.page} of ${stalled.pages} took too long to read (${stalled.stage})`);
+    this.name = 'PageTimeoutError';
+  }
+}
+
+/**
+ * The variables a conversion needs (finding binaries, locale, time zone, home and temp folders for
+ * native libraries' caches). Nothing else of the parent reaches the child: no secrets (database URL,
+ * JWT secret, storage keys) for a PDF that exploits pdf.js to read, and no NODE_OPTIONS.
+ */
+const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])),
+  );
 }
 
 export interface ProcessOptions {
@@ -54,6 +82,7 @@ export class ConversionProcess {
         '--stack-size=2000',
         ...(singleThreaded ? ['--single-threaded'] : []),
       ],
+      env: childEnv(),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',
     });
@@ -85,12 +114,16 @@ export class ConversionProcess {
     const id = this.nextId++;
     this.jobs++;
     return new Promise((resolve, reject) => {
-      const settle = (outcome: ProcessResult | PdfConversionError) => {
+      // One timer per page, from its first stage on: the stage it fires in tells what stalled.
+      let pageTimer: NodeJS.Timeout | undefined;
+      let current: PageStage | undefined;
+      const settle = (outcome: ProcessResult | PdfConversionError | PageTimeoutError) => {
         clearTimeout(timer);
+        clearTimeout(pageTimer);
         clearInterval(watch);
         this.child.off('message', onMessage);
         this.child.off('exit', onExit);
-        if (outcome instanceof PdfConversionError) reject(outcome);
+        if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
       const abandon = (reason: PdfConversionError['reason'], message: string) => {
@@ -100,11 +133,28 @@ export class ConversionProcess {
       const onMessage = (message: SandboxMessage) => {
         if (message.id !== id) return;
         switch (message.type) {
+          case 'page': {
+            const { page, pages, stage } = message;
+            const started = current?.page !== page;
+            current = { page, pages, stage };
+            if (!started) break;
+            clearTimeout(pageTimer);
+            pageTimer = setTimeout(() => {
+              this.kill();
+              settle(new PageTimeoutError(current!));
+            }, limits.pageTimeoutSeconds * 1000);
+            break;
+          }
           case 'progress':
+            clearTimeout(pageTimer);
             onProgress?.({ page: message.page, pages: message.pages });
             break;
           case 'done':
-            settle({ pageCount: message.pageCount, figures: message.figures });
+            settle({
+              pageCount: message.pageCount,
+              figures: message.figures,
+              skippedPages: message.skippedPages,
+            });
             break;
           case 'failed':
             settle(new PdfConversionError(message.reason, message.message));

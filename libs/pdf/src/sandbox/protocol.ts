@@ -1,4 +1,4 @@
-import { BBox, ConvertProgress } from '../types.js';
+import { BBox, ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { PdfFailureReason } from '../errors.js';
 
 /** What the parent asks the child to do; `id` ties the answers to the request. */
@@ -9,6 +9,10 @@ export interface SandboxRequest {
   maxPages: number;
   maxImagePixels: number;
   skipFigures: boolean;
+  /** Pages earlier attempts stalled on reading their text: not read this time. */
+  skipPages: SkippedPage[];
+  /** Pages earlier attempts stalled on drawing: read for their text alone this time. */
+  textOnlyPages: number[];
 }
 
 export interface SandboxFigure {
@@ -20,10 +24,11 @@ export interface SandboxFigure {
   file: string;
 }
 
-/** Messages from the child, over the IPC channel. */
+/** Messages from the child, over the IPC channel. `page` is sent as each stage of a page starts, `progress` as the page ends. */
 export type SandboxMessage = { id: number } & (
+  | ({ type: 'page' } & PageStage)
   | ({ type: 'progress' } & ConvertProgress)
-  | { type: 'done'; pageCount: number; figures: SandboxFigure[] }
+  | { type: 'done'; pageCount: number; figures: SandboxFigure[]; skippedPages: SkippedPage[] }
   | { type: 'failed'; reason: PdfFailureReason; message: string }
 );
 
