@@ -62,7 +62,7 @@ describe('hostile and broken PDFs through the whole pipeline', () => {
         WORKER_CONCURRENCY: '2',
       },
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await stack?.close();
