@@ -8,6 +8,7 @@ import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { FiguresRepository } from './repositories/figures.repository.js';
 import { ServerSecretsRepository } from './repositories/server-secrets.repository.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
+import { TaskLifecycle } from './task-lifecycle.js';
 import { DataSource } from 'typeorm';
 
 const PROVIDERS = [
@@ -16,6 +17,7 @@ const PROVIDERS = [
   ApiKeysRepository,
   ServerSecretsRepository,
   AdvisoryLocks,
+  TaskLifecycle,
 ];
 
 /** Postgres for a process: creates the database if missing and runs migrations before anything uses it. */

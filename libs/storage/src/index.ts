@@ -1,8 +1,13 @@
 export { StorageService } from './storage.service.js';
-export type { PresignedGetOptions, StorageListEntry, StorageObjectInfo } from './storage.service.js';
+export type {
+  PresignedGetOptions,
+  SignedObject,
+  SignedUrlParams,
+  StorageListEntry,
+  StorageObjectInfo,
+} from './storage.service.js';
 export { S3StorageService } from './s3-storage.service.js';
 export { LocalStorageService } from './local-storage.service.js';
-export type { SignedObject, SignedUrlParams } from './local-storage.service.js';
 export { StorageModule } from './storage.module.js';
 export {
   InvalidSignedUrlError,

@@ -37,6 +37,8 @@ import {
 } from './storage.errors.js';
 import {
   PresignedGetOptions,
+  SignedObject,
+  SignedUrlParams,
   StorageListEntry,
   StorageObjectInfo,
   StorageService,
@@ -44,22 +46,6 @@ import {
 
 const SECRET_FILE = '.url-secret';
 const TEMP_DIR = '.tmp';
-
-/** The signed parameters of a local storage link, as they arrive in the query string. */
-export interface SignedUrlParams {
-  expires?: string;
-  signature?: string;
-  disposition?: string;
-  type?: string;
-}
-
-/** An object opened through a valid signed link, ready to stream. */
-export interface SignedObject {
-  stream: Readable;
-  size: number;
-  contentType: string;
-  contentDisposition?: string;
-}
 
 /**
  * Where a directory path leads: `safe` when it is the real directory of that name under the root,

@@ -11,6 +11,8 @@ import {
 import { StorageObjectNotFoundError, StorageUnavailableError } from './storage.errors.js';
 import {
   PresignedGetOptions,
+  SignedObject,
+  SignedUrlParams,
   StorageListEntry,
   StorageObjectInfo,
   StorageService,
@@ -143,6 +145,11 @@ export class S3StorageService extends StorageService {
         this.logger.warn(`Batch delete failed, retrying once: ${(error as Error).message}`);
       }
     }
+  }
+
+  /** Its links go to the bucket itself: none is served by the api. */
+  openSigned(key: string, _params: SignedUrlParams): Promise<SignedObject> {
+    return Promise.reject(new StorageObjectNotFoundError(key));
   }
 
   async presignedGetUrl(

@@ -12,6 +12,22 @@ export interface StorageListEntry {
   lastModified: Date;
 }
 
+/** The signed parameters of a link the service serves itself, as they arrive in the query string. */
+export interface SignedUrlParams {
+  expires?: string;
+  signature?: string;
+  disposition?: string;
+  type?: string;
+}
+
+/** An object opened through a valid signed link, ready to stream. */
+export interface SignedObject {
+  stream: Readable;
+  size: number;
+  contentType: string;
+  contentDisposition?: string;
+}
+
 export interface PresignedGetOptions {
   /** Served as the response's `Content-Disposition`, e.g. `attachment; filename="result.md"`. */
   contentDisposition?: string;
@@ -49,6 +65,14 @@ export abstract class StorageService {
     expirySeconds: number,
     options?: PresignedGetOptions,
   ): Promise<string>;
+
+  /**
+   * Opens the object behind a link this service signed and serves itself (the local driver's
+   * `/storage/<key>` links). Throws `InvalidSignedUrlError` for a bad or expired link and
+   * `StorageObjectNotFoundError` when there is no such object, or when the driver's links go to the
+   * backend directly (S3) and it serves none.
+   */
+  abstract openSigned(key: string, params: SignedUrlParams): Promise<SignedObject>;
 
   /** Prepares the backend (creates the bucket or the directory); called once at start-up. */
   abstract ensureReady(): Promise<void>;

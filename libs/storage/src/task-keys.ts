@@ -5,6 +5,11 @@ export function taskKeys(taskId: string) {
     markdown: `outputs/${taskId}/result.md`,
     assets: `outputs/${taskId}/result.assets.json`,
     figure: (index: number) => `${taskId}/figures/picture-${index}.png`,
+    /** Where the upload lives (removed when writing the row fails). */
+    uploadPrefix: `uploads/${taskId}/`,
+    /** What a conversion writes (removed when its task went away meanwhile). */
+    outputPrefixes: [`outputs/${taskId}/`, `${taskId}/`],
+    /** Everything of the task (removed with it). */
     prefixes: [`uploads/${taskId}/`, `outputs/${taskId}/`, `${taskId}/`],
   };
 }

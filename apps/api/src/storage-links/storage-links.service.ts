@@ -1,7 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 import {
   InvalidSignedUrlError,
-  LocalStorageService,
   SignedUrlParams,
   StorageObjectNotFoundError,
   StorageService,
@@ -13,7 +12,6 @@ export class StorageLinksService {
   constructor(private readonly storage: StorageService) {}
 
   async open(keySegments: string[] | string, params: SignedUrlParams): Promise<StreamableFile> {
-    if (!(this.storage instanceof LocalStorageService)) throw new NotFoundException('Not Found');
     const key = Array.isArray(keySegments) ? keySegments.join('/') : keySegments;
     try {
       const object = await this.storage.openSigned(key, {

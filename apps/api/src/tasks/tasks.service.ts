@@ -8,12 +8,13 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import {
-  IN_FLIGHT_STATUSES,
   PageRequest,
   TaskEntity,
+  TaskLifecycle,
   TaskOwner,
   TasksRepository,
   TaskStatus,
+  WORKER_HELD_STATUSES,
 } from '@papermill/database';
 import { DocumentQueue } from '@papermill/queue';
 import {
@@ -42,6 +43,7 @@ export class TasksService {
 
   constructor(
     private readonly tasks: TasksRepository,
+    private readonly lifecycle: TaskLifecycle,
     private readonly storage: StorageService,
     private readonly queue: DocumentQueue,
     private readonly quotas: QuotasService,
@@ -64,18 +66,16 @@ export class TasksService {
       await this.storage.put(keys.input, createReadStream(file.path), file.size, 'application/pdf');
       task = await this.tasks.create({ id, fileName, inputPath: keys.input, owner, inputBytes: file.size });
     } catch (error) {
-      await this.storage.deletePrefix(`uploads/${id}/`).catch(() => undefined);
+      await this.storage.deletePrefix(keys.uploadPrefix).catch(() => undefined);
       throw error;
     }
     // QUEUED before the job exists: a fast worker must find the row ready to be taken.
-    const queued = await this.tasks.transition(id, TaskStatus.Pending, TaskStatus.Queued);
+    const queued = await this.lifecycle.queued(id);
     try {
       await this.queue.enqueueConversion(id);
     } catch (error) {
       this.logger.error({ err: error, taskId: id }, 'Enqueue failed');
-      await this.tasks.transition(id, [TaskStatus.Pending, TaskStatus.Queued], TaskStatus.Failed, {
-        errorMessage: 'The task could not be queued; please upload the file again',
-      });
+      await this.lifecycle.enqueueFailed(id, 'The task could not be queued; please upload the file again');
       throw new InternalServerErrorException({ detail: 'Failed to enqueue task' });
     }
     return TaskDto.from(queued ?? task);
@@ -90,7 +90,7 @@ export class TasksService {
   }
 
   async delete(owner: TaskOwner, id: string): Promise<{ deleted: true }> {
-    const outcome = await this.tasks.deleteOwned(id, owner, IN_FLIGHT_STATUSES, async () => {
+    const outcome = await this.tasks.deleteOwned(id, owner, WORKER_HELD_STATUSES, async () => {
       for (const prefix of taskKeys(id).prefixes) await this.storage.deletePrefix(prefix);
     });
     switch (outcome) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { NewFigure, TaskEntity, TasksRepository, TaskStatus } from '@papermill/database';
+import { NewFigure, TaskEntity, TaskLifecycle, TasksRepository } from '@papermill/database';
 import { OUTPUT_FILES } from '@papermill/pdf';
 import { StorageService, taskKeys } from '@papermill/storage';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -35,6 +35,7 @@ export class ConversionService {
   constructor(
     private readonly config: ConfigService,
     private readonly tasks: TasksRepository,
+    private readonly lifecycle: TaskLifecycle,
     private readonly storage: StorageService,
     private readonly pool: WorkerConversionPool,
   ) {}
@@ -48,11 +49,7 @@ export class ConversionService {
     // `attempts` counts every start of the task, across retries, stalls and re-enqueued jobs (the
     // job's own counter misses stalls and restarts with a new job), so the reconciler can tell a
     // task that keeps killing its worker and fail it instead of looping.
-    const task = await this.tasks.startAttempt(
-      taskId,
-      [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
-      attempt,
-    );
+    const task = await this.lifecycle.started(taskId, attempt);
     if (!task) return 'skipped';
     await this.removeLeftoverWorkDirs(taskId);
     const workDir = await mkdtemp(join(tmpdir(), `papermill-${taskId}-`));
@@ -66,19 +63,12 @@ export class ConversionService {
 
   /** Ends the task FAILED with a message a person can act on (no-op if it is no longer PROCESSING). */
   async fail(taskId: string, message: string): Promise<void> {
-    await this.tasks.transition(
-      taskId,
-      [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing],
-      TaskStatus.Failed,
-      {
-        errorMessage: message,
-      },
-    );
+    await this.lifecycle.failed(taskId, message);
   }
 
   /** Puts a task whose attempt failed transiently back in the queue's hands. */
   async requeue(taskId: string): Promise<void> {
-    await this.tasks.transition(taskId, TaskStatus.Processing, TaskStatus.Queued);
+    await this.lifecycle.retrying(taskId);
   }
 
   private async run(
@@ -131,11 +121,11 @@ export class ConversionService {
       ],
       outDir,
     );
-    const done = await this.tasks.complete(task.id, keys.markdown, figures, result.pageCount);
+    const done = await this.lifecycle.completed(task.id, keys.markdown, figures, result.pageCount);
     if (!done) {
       // Deleted (or resolved by the reconciler) while converting: leave nothing behind.
       this.logger.warn({ taskId: task.id }, 'Task gone before completion; discarding outputs');
-      for (const prefix of [`outputs/${task.id}/`, `${task.id}/`]) {
+      for (const prefix of keys.outputPrefixes) {
         await this.storage.deletePrefix(prefix).catch(() => undefined);
       }
     }

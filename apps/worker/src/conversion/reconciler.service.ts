@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { TaskEntity, TasksRepository, TaskStatus } from '@papermill/database';
+import {
+  TaskEntity,
+  TaskLifecycle,
+  TasksRepository,
+  TaskStatus,
+  UNFINISHED_STATUSES,
+} from '@papermill/database';
 import { CONVERT_ATTEMPTS, DocumentQueue } from '@papermill/queue';
 
 /** A task younger than this may still be between its row and its job (an upload in progress). */
@@ -22,6 +28,7 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
   constructor(
     private readonly config: ConfigService,
     private readonly tasks: TasksRepository,
+    private readonly lifecycle: TaskLifecycle,
     private readonly queue: DocumentQueue,
   ) {}
 
@@ -50,12 +57,11 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
    */
   async reconcile(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - GRACE_MS);
-    const statuses = [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing];
     const seen = new Set<string>();
     let acted = 0;
     let offset = 0;
     for (;;) {
-      const page = await this.tasks.findStale(statuses, before, PAGE_SIZE, offset);
+      const page = await this.tasks.findStale(UNFINISHED_STATUSES, before, PAGE_SIZE, offset);
       // Rows left as they were stay in the stale set: the next page starts after them.
       let left = 0;
       for (const task of page) {
@@ -75,12 +81,13 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
 
   private async resolve(task: TaskEntity): Promise<void> {
     if (task.status === TaskStatus.Processing && task.attempts >= CONVERT_ATTEMPTS) {
-      await this.tasks.transition(task.id, TaskStatus.Processing, TaskStatus.Failed, {
-        errorMessage: 'The conversion was interrupted too many times; please upload the file again',
-      });
+      await this.lifecycle.interrupted(
+        task.id,
+        'The conversion was interrupted too many times; please upload the file again',
+      );
       return;
     }
-    const requeued = await this.tasks.transition(task.id, task.status, TaskStatus.Queued);
+    const requeued = await this.lifecycle.requeued(task.id, task.status);
     if (!requeued) return;
     await this.queue.enqueueConversion(task.id);
     this.logger.warn({ taskId: task.id, was: task.status }, 'Task re-enqueued by the reconciler');

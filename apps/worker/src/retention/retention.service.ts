@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { AdvisoryLocks, TasksRepository, TaskStatus } from '@papermill/database';
+import { AdvisoryLocks, TasksRepository, UNFINISHED_STATUSES } from '@papermill/database';
 import { StorageService, taskIdOfKey, taskKeys } from '@papermill/storage';
 
 /** Held while sweeping, so that of several workers one sweeps at a time (each would list every object). */
@@ -14,8 +14,6 @@ const BATCH_SIZE = 100;
 export const ORPHAN_GRACE_MS = 60 * 60_000;
 /** Orphaned keys gathered in one pass (they are deleted once the listing ends); the rest wait a pass. */
 const MAX_ORPHANS_PER_SWEEP = 10_000;
-/** Only finished tasks are swept: a worker may still act on the others. */
-const NOT_FINISHED = [TaskStatus.Pending, TaskStatus.Queued, TaskStatus.Processing];
 
 export interface SweepResult {
   /** Expired guest tasks deleted, with their figures and objects. */
@@ -86,7 +84,7 @@ export class RetentionService implements OnModuleInit, BeforeApplicationShutdown
         const outcome = await this.tasks.deleteOwned(
           task.id,
           { kind: 'guest', guestId: task.guestId },
-          NOT_FINISHED,
+          UNFINISHED_STATUSES,
           () => this.deleteObjects(task.id),
         );
         if (outcome === 'deleted') deleted++;

@@ -5,6 +5,3 @@ export enum TaskStatus {
   Done = 'DONE',
   Failed = 'FAILED',
 }
-
-/** Statuses in which a worker may still act on the task. */
-export const IN_FLIGHT_STATUSES: readonly TaskStatus[] = [TaskStatus.Queued, TaskStatus.Processing];

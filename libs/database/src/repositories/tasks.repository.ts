@@ -164,6 +164,7 @@ export class TasksRepository {
    */
   async complete(
     id: string,
+    from: readonly TaskStatus[],
     outputPath: string,
     figures: NewFigure[],
     pageCount: number,
@@ -178,7 +179,7 @@ export class TasksRepository {
           );
         const done = await this.transition(
           id,
-          TaskStatus.Processing,
+          from,
           TaskStatus.Done,
           { outputPath, errorMessage: null, pageCount, pagesDone: pageCount },
           manager,
