@@ -24,8 +24,8 @@ export const TRANSITIONS = {
   fail: { from: UNFINISHED_STATUSES, to: Failed },
   /** worker: a transient failure with attempts left; the queue retries the job. */
   retry: { from: [Processing], to: Queued },
-  /** reconciler: a task whose job is gone gets a new one. */
-  requeue: { from: [Pending, Processing], to: Queued },
+  /** reconciler: a task whose job is gone (or never came) gets a new one. */
+  requeue: { from: UNFINISHED_STATUSES, to: Queued },
   /** reconciler: a task that kept killing its worker. */
   failInterrupted: { from: [Processing], to: Failed },
 } as const satisfies Record<string, { from: readonly TaskStatus[]; to: TaskStatus }>;

@@ -1,4 +1,6 @@
 export { DocumentQueue } from './document-queue.js';
+export { DocumentQueueConsumer } from './document-queue-consumer.js';
+export type { DocumentJobHandlers, JobOf } from './document-queue-consumer.js';
 export { QueueModule } from './queue.module.js';
 export { CONVERT_ATTEMPTS, DOCUMENT_QUEUE, DocumentJob } from './queue.contract.js';
 export type { DocumentJobData, DocumentJobPayloads } from './queue.contract.js';

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { ConfigService } from '@papermill/config';
 import { DocumentQueue } from './document-queue.js';
+import { DocumentQueueConsumer } from './document-queue-consumer.js';
 import { DOCUMENT_QUEUE } from './queue.contract.js';
 import { redisConnection } from './redis-connection.js';
 
@@ -30,8 +31,8 @@ export class QueueModule {
           }),
         }),
       ],
-      providers: [DocumentQueue],
-      exports: [DocumentQueue, BullModule],
+      providers: [DocumentQueue, DocumentQueueConsumer],
+      exports: [DocumentQueue, DocumentQueueConsumer, BullModule],
     };
   }
 }

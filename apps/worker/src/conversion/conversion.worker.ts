@@ -1,43 +1,44 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { DocumentJob, DocumentJobData, DocumentQueue } from '@papermill/queue';
+import { DocumentJob, DocumentJobData, DocumentQueueConsumer, JobOf } from '@papermill/queue';
 import { PdfConversionError } from '@papermill/pdf';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { ConversionService } from './conversion.service.js';
 
 /**
- * The BullMQ consumer. It is built by hand rather than with `@Processor()` because the queue's name
- * comes from configuration (`QUEUE_NAME`), which a decorator cannot read.
+ * Runs the document queue's jobs. The worker comes from the queue library's consumer rather than
+ * `@Processor()` because the queue's name comes from configuration (`QUEUE_NAME`), which a
+ * decorator cannot read.
  */
 @Injectable()
 export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ConversionWorker.name);
-  private worker?: Worker<DocumentJobData>;
+  private worker?: Worker<DocumentJobData, void, DocumentJob>;
 
   constructor(
     private readonly config: ConfigService,
-    private readonly queue: DocumentQueue,
+    private readonly consumer: DocumentQueueConsumer,
     private readonly conversions: ConversionService,
   ) {}
 
   onModuleInit(): void {
-    const { connection, prefix } = this.queue.queue.opts;
     // How long a job's lock lives without renewal (renewed at half this while the job runs): the job
     // of a killed worker is seen stalled and taken again within one to two lock lifetimes.
     const lockMs = this.config.get('WORKER_LOCK_SECONDS') * 1000;
-    this.worker = new Worker<DocumentJobData>(this.queue.name, (job) => this.process(job), {
-      connection,
-      prefix,
-      concurrency: this.config.get('WORKER_CONCURRENCY'),
-      lockDuration: lockMs,
-      stalledInterval: lockMs,
-      // A job that stalls again and again (it kills its worker each time) is failed, not looped. No
-      // 'failed' event reaches this worker for it: the row stays PROCESSING until the reconciler
-      // fails it (its `attempts` count every start, stalls included).
-      maxStalledCount: 2,
-    });
+    this.worker = this.consumer.start(
+      { [DocumentJob.Convert]: (job) => this.convert(job) },
+      {
+        concurrency: this.config.get('WORKER_CONCURRENCY'),
+        lockDuration: lockMs,
+        stalledInterval: lockMs,
+        // A job that stalls again and again (it kills its worker each time) is failed, not looped. No
+        // 'failed' event reaches this worker for it: the row stays PROCESSING until the reconciler
+        // fails it (its `attempts` count every start, stalls included).
+        maxStalledCount: 2,
+      },
+    );
     this.worker.on('failed', (job, error) => {
-      if (job) void this.onFailed(job, error);
+      if (job?.name === DocumentJob.Convert) void this.onFailed(job as JobOf<DocumentJob.Convert>, error);
     });
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'Queue connection error'));
   }
@@ -51,13 +52,7 @@ export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown
     await this.worker?.close();
   }
 
-  private async process(job: Job<DocumentJobData>): Promise<void> {
-    switch (job.name as DocumentJob) {
-      case DocumentJob.Convert:
-        break;
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name}`);
-    }
+  private async convert(job: JobOf<DocumentJob.Convert>): Promise<void> {
     const { taskId } = job.data;
     try {
       const outcome = await this.conversions.convert(taskId, job.attemptsMade + 1, (percent) => {
@@ -75,7 +70,7 @@ export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** Transient failures are retried with backoff; the last one ends the task FAILED. */
-  private async onFailed(job: Job<DocumentJobData>, error: Error): Promise<void> {
+  private async onFailed(job: JobOf<DocumentJob.Convert>, error: Error): Promise<void> {
     if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return;
     const { taskId } = job.data;
     const attempts = job.opts.attempts ?? 1;
