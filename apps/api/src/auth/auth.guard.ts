@@ -1,22 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import passport, { Strategy } from 'passport';
 import { ApiKeyStrategy } from './api-key.strategy.js';
 import { API_KEY_PREFIX } from './api-key-token.js';
 import { Access, ACCESS_KEY } from './auth.decorator.js';
-import {
-  authenticationRequired,
-  authenticationUnavailable,
-  BearerUnauthorizedException,
-  invalidCredentials,
-} from './auth-errors.js';
+import { authenticationRequired, BearerUnauthorizedException } from './auth-errors.js';
 import { bearerToken } from './bearer-token.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { GuestOptions, GuestStrategy } from './guest.strategy.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { Principal } from './principal.js';
-import { KeySetUnavailableError } from './session-keys.js';
+import { runStrategy } from './run-strategy.js';
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -66,7 +60,7 @@ export class AuthGuard implements CanActivate {
   private async bearer(request: Request, response: Response, token: string): Promise<Principal> {
     try {
       const strategy = token.startsWith(API_KEY_PREFIX) ? this.apiKeys : this.jwt;
-      return await authenticate(strategy, request, response);
+      return await runStrategy(strategy, request, response);
     } catch (error) {
       if (error instanceof BearerUnauthorizedException) this.failures.recordFailure(request);
       throw error;
@@ -75,35 +69,6 @@ export class AuthGuard implements CanActivate {
 
   private guest(request: Request, response: Response, createSession: boolean): Promise<Principal> {
     const options: GuestOptions = { createSession };
-    return authenticate(this.guests, request, response, options);
+    return runStrategy(this.guests, request, response, options);
   }
-}
-
-/**
- * Runs one passport strategy on the request: its principal, or the exception it raised; a plain
- * passport failure is the 401 "Invalid authentication credentials", or the 503 when the JWT key set
- * could not be fetched.
- *
- * The strategy is passed as an instance rather than by name, so several applications in one process
- * (the e2e tests) never share passport's global registry; `Object.create` gives each request its own
- * object, since passport attaches the request's `success`/`fail`/`error` actions to the object it runs.
- */
-function authenticate(
-  strategy: Strategy,
-  request: Request,
-  response: Response,
-  options: object = {},
-): Promise<Principal> {
-  return new Promise<Principal>((resolve, reject) => {
-    const perRequest = Object.create(strategy) as Strategy;
-    passport.authenticate(
-      perRequest,
-      { ...options, session: false },
-      (error: unknown, principal: Principal | false, info: unknown) => {
-        if (error) return reject(error);
-        if (principal) return resolve(principal);
-        reject(info instanceof KeySetUnavailableError ? authenticationUnavailable() : invalidCredentials());
-      },
-    )(request, response, (error: unknown) => reject(error ?? invalidCredentials()));
-  });
 }
