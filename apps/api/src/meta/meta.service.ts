@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { packageVersion } from '../version.js';
-import type { MetaDto } from './meta.controller.js';
+import type { MetaDto } from './dto/meta.dto.js';
 
 @Injectable()
 export class MetaService {

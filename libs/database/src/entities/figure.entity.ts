@@ -23,8 +23,9 @@ export class FigureEntity {
   @Column({ type: 'jsonb' })
   bbox: [number, number, number, number];
 
-  // A string target avoids the ESM import cycle between the two entity files.
-  @ManyToOne('TaskEntity', 'figures', { onDelete: 'CASCADE' })
+  // One-sided (nothing reads a task's figures through the task), with a string target: the two
+  // entity files then do not import each other.
+  @ManyToOne('TaskEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'task_id' })
   task?: Relation<TaskEntity>;
 }

@@ -1,6 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Relation } from 'typeorm';
-import { FigureEntity } from './figure.entity.js';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { TaskStatus } from './task-status.js';
 
 @Entity({ name: 'tasks' })
@@ -55,7 +53,4 @@ export class TaskEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
-
-  @OneToMany(() => FigureEntity, (figure) => figure.task)
-  figures?: Relation<FigureEntity[]>;
 }
