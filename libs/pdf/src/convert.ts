@@ -1,9 +1,9 @@
 import { Element } from './classify/elements.js';
 import { dropFurniture } from './classify/furniture.js';
-import { bodySizeOf, buildElements } from './classify/structure.js';
+import { buildElements } from './classify/structure.js';
 import { PdfConversionError } from './errors.js';
 import { CanvasFactory, extractPage } from './extract/page.js';
-import { PageContent, TextRun } from './model.js';
+import { PageContent, TextRun, bodySizeOf } from './model.js';
 import { FigureRegion } from './figures/detect.js';
 import { RenderHints, figurePng } from './figures/render.js';
 import { renderMarkdown } from './markdown/render.js';

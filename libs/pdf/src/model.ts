@@ -54,6 +54,66 @@ export interface PageContent {
   imageBoxes?: Map<number, BBox[]>;
 }
 
+/** Runs sharing a baseline and close together: one line of one column (or one table cell). */
+export interface Line {
+  runs: TextRun[];
+  bbox: BBox;
+  base: number;
+  /** Dominant font size, weighted by characters. */
+  size: number;
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  mono: boolean;
+  rtl: boolean;
+}
+
+/** Consecutive lines of one column with the same style: a paragraph, heading, list or code candidate. */
+export interface TextBlock {
+  lines: Line[];
+  bbox: BBox;
+  size: number;
+}
+
+/** A picture region found on a page, before captions and rendering. */
+export interface FigureRegion {
+  bbox: BBox;
+  images: PageImage[];
+  /** Number of vector subpaths inside: 0 for a plain raster picture. */
+  vectors: number;
+  /** How many of them are curved (plot lines, markers, rounded shapes). */
+  curves: number;
+}
+
+export interface TableGrid {
+  bbox: BBox;
+  rows: string[][];
+}
+
+/** What page analysis yields, in reading order: the input of furniture removal and classification. */
+export type PageItem =
+  | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
+  | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
+  | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
+
+/** The body font size: the size carrying most characters (table text included). */
+export function bodySizeOf(runs: TextRun[]): number {
+  const weights = new Map<number, number>();
+  for (const r of runs) {
+    const key = Math.round(r.size * 2) / 2;
+    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
+  }
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, w] of weights) {
+    if (w > bestWeight) {
+      best = size;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
 export function boxWidth(b: BBox): number {
   return b[2] - b[0];
 }

@@ -1,31 +1,10 @@
-import { boxGap, unionBox } from '../model.js';
-import { TextRun } from '../model.js';
+import { Line, PageItem, boxGap, unionBox } from '../model.js';
 import { toBlock } from '../layout/blocks.js';
-import { Line } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
-import { PageItem } from '../page/analyze.js';
 import { captionKind } from './captions.js';
 import { Element, ListItem } from './elements.js';
 import { isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
-
-/** The body font size: the size carrying most characters (table text included). */
-export function bodySizeOf(runs: TextRun[]): number {
-  const weights = new Map<number, number>();
-  for (const r of runs) {
-    const key = Math.round(r.size * 2) / 2;
-    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
-  }
-  let best = 10;
-  let bestWeight = -1;
-  for (const [size, w] of weights) {
-    if (w > bestWeight) {
-      best = size;
-      bestWeight = w;
-    }
-  }
-  return best;
-}
 
 /** Turns ordered page items into headings, paragraphs, lists, code, tables and figures. */
 export function buildElements(items: PageItem[], bodySize: number): Element[] {

@@ -1,5 +1,6 @@
 import { BBox } from '../types.js';
 import {
+  FigureRegion,
   PageContent,
   PageImage,
   boxArea,
@@ -10,15 +11,7 @@ import {
   unionBox,
 } from '../model.js';
 
-/** A picture region found on a page, before captions and rendering. */
-export interface FigureRegion {
-  bbox: BBox;
-  images: PageImage[];
-  /** Number of vector subpaths inside: 0 for a plain raster picture. */
-  vectors: number;
-  /** How many of them are curved (plot lines, markers, rounded shapes). */
-  curves: number;
-}
+export type { FigureRegion };
 
 /** Parts closer than this (points) belong to one figure. */
 const MERGE_GAP = 6;

@@ -1,8 +1,15 @@
 import { BBox } from '../types.js';
-import { PageContent, TextRun, boxHeight, boxWidth, centreInside, unionBox } from '../model.js';
+import {
+  FigureRegion,
+  PageContent,
+  TextRun,
+  bodySizeOf,
+  boxHeight,
+  boxWidth,
+  centreInside,
+  unionBox,
+} from '../model.js';
 import { captionKind } from '../classify/captions.js';
-import { bodySizeOf } from '../classify/structure.js';
-import { FigureRegion } from './detect.js';
 
 /** A label is a few words at most: tick values, category names, a legend entry, an axis title. */
 const MAX_LABEL_CHARS = 28;

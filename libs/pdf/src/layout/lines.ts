@@ -1,21 +1,8 @@
-import { TextRun } from '../model.js';
-import { BBox } from '../types.js';
+import { Line, TextRun } from '../model.js';
 import { normalizeText } from './text-normalize.js';
 import { isListMarker } from './markers.js';
 
-/** Runs sharing a baseline and close together: one line of one column (or one table cell). */
-export interface Line {
-  runs: TextRun[];
-  bbox: BBox;
-  base: number;
-  /** Dominant font size, weighted by characters. */
-  size: number;
-  text: string;
-  bold: boolean;
-  italic: boolean;
-  mono: boolean;
-  rtl: boolean;
-}
+export type { Line };
 
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;

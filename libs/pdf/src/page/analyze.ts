@@ -1,18 +1,15 @@
 import { BBox } from '../types.js';
-import { PageContent, boxArea, centreInside as inside, intersectionArea } from '../model.js';
+import { PageContent, PageItem, boxArea, centreInside as inside, intersectionArea } from '../model.js';
 import { FigureRegion, detectFigures } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
-import { TextBlock, buildBlocks } from '../layout/blocks.js';
+import { buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
 import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
-export type PageItem =
-  | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
-  | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
-  | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
+export type { PageItem };
 
 function contains(outer: BBox, inner: BBox): boolean {
   return (

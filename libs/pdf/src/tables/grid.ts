@@ -1,13 +1,10 @@
 import { BBox } from '../types.js';
-import { TextRun, unionBox } from '../model.js';
+import { TableGrid, TextRun, unionBox } from '../model.js';
 import { listMarker } from '../layout/markers.js';
 import { normalizeText } from '../layout/text-normalize.js';
 import { Rule } from './rules.js';
 
-export interface TableGrid {
-  bbox: BBox;
-  rows: string[][];
-}
+export type { TableGrid };
 
 /** Merges nearby positions (points) into one boundary. */
 function dedupe(values: number[], tolerance: number): number[] {
