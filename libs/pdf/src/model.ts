@@ -113,39 +113,3 @@ export function bodySizeOf(runs: TextRun[]): number {
   }
   return best;
 }
-
-export function boxWidth(b: BBox): number {
-  return b[2] - b[0];
-}
-
-export function boxHeight(b: BBox): number {
-  return b[3] - b[1];
-}
-
-export function boxArea(b: BBox): number {
-  return Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
-}
-
-/** Whether the run's centre lies in the box, give or take `margin` points. */
-export function centreInside(run: TextRun, box: BBox, margin = 1): boolean {
-  const x = (run.x0 + run.x1) / 2;
-  const y = (run.y0 + run.y1) / 2;
-  return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
-}
-
-export function unionBox(a: BBox, b: BBox): BBox {
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
-}
-
-export function intersectionArea(a: BBox, b: BBox): number {
-  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-/** Distance between two boxes (0 when they touch or overlap). */
-export function boxGap(a: BBox, b: BBox): number {
-  const dx = Math.max(0, Math.max(a[0], b[0]) - Math.min(a[2], b[2]));
-  const dy = Math.max(0, Math.max(a[1], b[1]) - Math.min(a[3], b[3]));
-  return Math.hypot(dx, dy);
-}

@@ -1,4 +1,5 @@
-import { Line, PageItem, boxGap, unionBox } from '../model.js';
+import { Line, PageItem } from '../model.js';
+import { boxGap, unionBox } from '../geometry.js';
 import { toBlock } from '../layout/blocks.js';
 import { listMarker } from '../layout/markers.js';
 import { captionKind } from './captions.js';

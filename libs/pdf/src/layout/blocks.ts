@@ -1,4 +1,5 @@
-import { Line, TextBlock, unionBox } from '../model.js';
+import { Line, TextBlock } from '../model.js';
+import { unionBox } from '../geometry.js';
 
 export type { TextBlock };
 

@@ -1,5 +1,14 @@
 import { BBox } from '../types.js';
-import { PageContent, PageItem, boxArea, centreInside as inside, intersectionArea } from '../model.js';
+import { PageContent, PageItem } from '../model.js';
+import {
+  CONTAIN_MARGIN_PT,
+  FRAME_EDGE_PT,
+  OVERLAP_SHARE,
+  aligned,
+  boxContains,
+  centreInside as inside,
+  overlapsMostly,
+} from '../geometry.js';
 import { FigureRegion, detectFigures } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
 import { buildBlocks } from '../layout/blocks.js';
@@ -11,19 +20,10 @@ import { findAlignedTables } from '../tables/aligned.js';
 
 export type { PageItem };
 
-function contains(outer: BBox, inner: BBox): boolean {
-  return (
-    inner[0] >= outer[0] - 1 &&
-    inner[1] >= outer[1] - 1 &&
-    inner[2] <= outer[2] + 1 &&
-    inner[3] <= outer[3] + 1
-  );
-}
-
 /** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
 function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boolean }[] }): boolean {
   const [x0, y0, x1, y1] = group.bbox;
-  const near = (a: number, b: number) => Math.abs(a - b) < 3;
+  const near = (a: number, b: number) => aligned(a, b, FRAME_EDGE_PT);
   // Tick marks along the edges of a chart's frame are not cell borders.
   const short = (r: { bbox: BBox; horizontal: boolean }) =>
     r.horizontal ? r.bbox[2] - r.bbox[0] < 0.25 * (x1 - x0) : r.bbox[3] - r.bbox[1] < 0.25 * (y1 - y0);
@@ -52,7 +52,8 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     const [x0, y0, x1, y1] = group.bbox;
     const bare = isBareFrame(group);
     // A bare frame drawn around other ruled tables is a page border or a form's outline.
-    if (bare && groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
+    if (bare && groups.some((g) => g !== group && boxContains(group.bbox, g.bbox, CONTAIN_MARGIN_PT)))
+      continue;
     const region: BBox = [x0, y0, x1, y1];
     const held = runs.filter((r) => inside(r, region, 1));
     // Monospaced text between rules is a code listing in its frame: it stays text, for a code block.
@@ -68,8 +69,7 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     runs = runs.filter((r) => !inside(r, region, 1));
   }
   let figures = options.figures ? detectFigures(content) : [];
-  const overlapping = (f: FigureRegion, t: TableGrid) =>
-    intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox));
+  const overlapping = (f: FigureRegion, t: TableGrid) => overlapsMostly(f.bbox, t.bbox, OVERLAP_SHARE);
   // A frame with no inner rules around a drawing is the drawing's border, not a table; so are the
   // grid lines of a chart whose curves (plotted lines, markers) outnumber the would-be cells.
   const plotted = (f: FigureRegion, t: TableGrid) =>
