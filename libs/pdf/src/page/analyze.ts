@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { PageContent, PageItem } from '../model.js';
+import { Line, PageContent, PageItem, TextBlock, TextRun } from '../model.js';
 import {
   CONTAIN_MARGIN_PT,
   FRAME_EDGE_PT,
@@ -9,7 +9,7 @@ import {
   centreInside as inside,
   overlapsMostly,
 } from '../geometry.js';
-import { FigureRegion, detectFigures } from '../figures/detect.js';
+import { FigureRegion } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
 import { buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
@@ -17,8 +17,6 @@ import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
 import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
-
-export type { PageItem };
 
 /** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
 function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boolean }[] }): boolean {
@@ -39,10 +37,39 @@ function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boole
   );
 }
 
-/** Finds the tables, pictures and text blocks of one page, in reading order. */
-export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
+/** A table drawn with rules, and whether its rules only frame it (no inner rows or columns). */
+export interface RuledTable {
+  grid: TableGrid;
+  bare: boolean;
+}
+
+/** After the ruled tables: the text left to lay out is what no ruled table holds. */
+export interface RuledPage {
+  content: PageContent;
+  ruled: RuledTable[];
+  runs: TextRun[];
+}
+
+/** After tables and figures are told apart: the text left is outside both. */
+export interface RegionsPage {
+  content: PageContent;
+  tables: TableGrid[];
+  figures: FigureRegion[];
+  runs: TextRun[];
+}
+
+export interface LinedPage extends RegionsPage {
+  lines: Line[];
+}
+
+export interface BlockedPage extends RegionsPage {
+  blocks: TextBlock[];
+}
+
+/** Stage: tables drawn with rules; the runs they hold leave the text flow. */
+export function findRuledTables(content: PageContent): RuledPage {
   let runs = content.runs;
-  const ruled: { grid: TableGrid; bare: boolean }[] = [];
+  const ruled: RuledTable[] = [];
   // Rules running from one edge of the page to the other are its design (bands, bleeds), not a table.
   const bleeds = (g: { bbox: BBox }) => g.bbox[0] <= 1 && g.bbox[2] >= content.width - 1;
   const groups = groupRules(findRules(content.paths)).filter(
@@ -68,7 +95,16 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     ruled.push({ grid, bare });
     runs = runs.filter((r) => !inside(r, region, 1));
   }
-  let figures = options.figures ? detectFigures(content) : [];
+  return { content, ruled, runs };
+}
+
+/**
+ * Stage: table or figure. Drawings are found (when the page's graphics were read) and settled against
+ * the ruled tables: a ruled frame around a drawing is the drawing's, a drawing inside a table is its
+ * shading. Figures then grow over their labels, and the text they cover leaves the text flow.
+ */
+export function settleFigures({ content, ruled, runs }: RuledPage, detected: FigureRegion[]): RegionsPage {
+  let figures = detected;
   const overlapping = (f: FigureRegion, t: TableGrid) => overlapsMostly(f.bbox, t.bbox, OVERLAP_SHARE);
   // A frame with no inner rules around a drawing is the drawing's border, not a table; so are the
   // grid lines of a chart whose curves (plotted lines, markers) outnumber the would-be cells.
@@ -87,12 +123,33 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     content,
   );
   runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
+  return { content, tables, figures, runs };
+}
 
-  const lines = buildLines(runs);
-  const aligned = findAlignedTables(lines, content.width);
-  tables.push(...aligned.tables);
+/** Stage: the runs left, grouped into lines. */
+export function lineUp(page: RegionsPage): LinedPage {
+  return { ...page, lines: buildLines(page.runs) };
+}
+
+/** Stage: tables set by whitespace alone, from the lines; the lines they use leave the text. */
+export function findWhitespaceTables(page: LinedPage): LinedPage {
+  const aligned = findAlignedTables(page.lines, page.content.width);
+  return {
+    ...page,
+    tables: [...page.tables, ...aligned.tables],
+    lines: page.lines.filter((l) => !aligned.used.has(l)),
+  };
+}
+
+/** Stage: the remaining lines stacked into blocks. */
+export function stackBlocks({ lines, ...page }: LinedPage): BlockedPage {
+  return { ...page, blocks: buildBlocks(lines) };
+}
+
+/** Stage: blocks, figures and tables as page items, in reading order (right to left when most text is). */
+export function orderItems({ content, blocks, figures, tables, runs }: BlockedPage): PageItem[] {
   const items: PageItem[] = [
-    ...buildBlocks(lines.filter((l) => !aligned.used.has(l))).map((block) => ({
+    ...blocks.map((block) => ({
       kind: 'text' as const,
       page: content.page,
       bbox: block.bbox,
