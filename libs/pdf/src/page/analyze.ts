@@ -6,7 +6,7 @@ import {
   OVERLAP_SHARE,
   aligned,
   boxContains,
-  centreInside as inside,
+  centreInside,
   overlapsMostly,
 } from '../geometry.js';
 import { FigureRegion } from '../figures/detect.js';
@@ -82,18 +82,18 @@ export function findRuledTables(content: PageContent): RuledPage {
     if (bare && groups.some((g) => g !== group && boxContains(group.bbox, g.bbox, CONTAIN_MARGIN_PT)))
       continue;
     const region: BBox = [x0, y0, x1, y1];
-    const held = runs.filter((r) => inside(r, region, 1));
+    const held = runs.filter((r) => centreInside(r, region, CONTAIN_MARGIN_PT));
     // Monospaced text between rules is a code listing in its frame: it stays text, for a code block.
     if (held.length && held.every((r) => r.mono)) continue;
     const grid = buildGrid(
       region,
       [...group.rules, ...shadingEdges(content.paths, region, group.rules)],
       held,
-      (content.verticalRuns ?? []).filter((r) => inside(r, region, 1)),
+      (content.verticalRuns ?? []).filter((r) => centreInside(r, region, CONTAIN_MARGIN_PT)),
     );
     if (!grid) continue;
     ruled.push({ grid, bare });
-    runs = runs.filter((r) => !inside(r, region, 1));
+    runs = runs.filter((r) => !centreInside(r, region, CONTAIN_MARGIN_PT));
   }
   return { content, ruled, runs };
 }
@@ -114,7 +114,9 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
     figures.some((f) => overlapping(f, t.grid) && (t.bare || plotted(f, t.grid))),
   );
   if (framedDrawings.length) {
-    runs = runs.concat(content.runs.filter((r) => framedDrawings.some((t) => inside(r, t.grid.bbox, 1))));
+    runs = runs.concat(
+      content.runs.filter((r) => framedDrawings.some((t) => centreInside(r, t.grid.bbox, CONTAIN_MARGIN_PT))),
+    );
   }
   const tables = ruled.filter((t) => !framedDrawings.includes(t)).map((t) => t.grid);
   // A drawn table is found as rules first; drawings overlapping it are its cell shading.
@@ -122,7 +124,7 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
     figures.filter((f) => !tables.some((t) => overlapping(f, t))),
     content,
   );
-  runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
+  runs = runs.filter((r) => !figures.some((f) => centreInside(r, f.bbox)));
   return { content, tables, figures, runs };
 }
 
