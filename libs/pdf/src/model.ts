@@ -54,38 +54,62 @@ export interface PageContent {
   imageBoxes?: Map<number, BBox[]>;
 }
 
-export function boxWidth(b: BBox): number {
-  return b[2] - b[0];
+/** Runs sharing a baseline and close together: one line of one column (or one table cell). */
+export interface Line {
+  runs: TextRun[];
+  bbox: BBox;
+  base: number;
+  /** Dominant font size, weighted by characters. */
+  size: number;
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  mono: boolean;
+  rtl: boolean;
 }
 
-export function boxHeight(b: BBox): number {
-  return b[3] - b[1];
+/** Consecutive lines of one column with the same style: a paragraph, heading, list or code candidate. */
+export interface TextBlock {
+  lines: Line[];
+  bbox: BBox;
+  size: number;
 }
 
-export function boxArea(b: BBox): number {
-  return Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
+/** A picture region found on a page, before captions and rendering. */
+export interface FigureRegion {
+  bbox: BBox;
+  images: PageImage[];
+  /** Number of vector subpaths inside: 0 for a plain raster picture. */
+  vectors: number;
+  /** How many of them are curved (plot lines, markers, rounded shapes). */
+  curves: number;
 }
 
-/** Whether the run's centre lies in the box, give or take `margin` points. */
-export function centreInside(run: TextRun, box: BBox, margin = 1): boolean {
-  const x = (run.x0 + run.x1) / 2;
-  const y = (run.y0 + run.y1) / 2;
-  return x >= box[0] - margin && x <= box[2] + margin && y >= box[1] - margin && y <= box[3] + margin;
+export interface TableGrid {
+  bbox: BBox;
+  rows: string[][];
 }
 
-export function unionBox(a: BBox, b: BBox): BBox {
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
-}
+/** What page analysis yields, in reading order: the input of furniture removal and classification. */
+export type PageItem =
+  | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
+  | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
+  | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
 
-export function intersectionArea(a: BBox, b: BBox): number {
-  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-/** Distance between two boxes (0 when they touch or overlap). */
-export function boxGap(a: BBox, b: BBox): number {
-  const dx = Math.max(0, Math.max(a[0], b[0]) - Math.min(a[2], b[2]));
-  const dy = Math.max(0, Math.max(a[1], b[1]) - Math.min(a[3], b[3]));
-  return Math.hypot(dx, dy);
+/** The body font size: the size carrying most characters (table text included). */
+export function bodySizeOf(runs: TextRun[]): number {
+  const weights = new Map<number, number>();
+  for (const r of runs) {
+    const key = Math.round(r.size * 2) / 2;
+    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
+  }
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, w] of weights) {
+    if (w > bestWeight) {
+      best = size;
+      bestWeight = w;
+    }
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { FigureRegion } from '../figures/detect.js';
+import { FigureRegion } from '../model.js';
 
 export interface ListItem {
   level: number;

@@ -1,4 +1,4 @@
-import { PageItem } from '../page/analyze.js';
+import { PageItem } from '../model.js';
 import { blockText } from './text.js';
 
 /** Share of the page height, at top and bottom, where running headers and footers live. */

@@ -1,37 +1,32 @@
-import { boxGap, unionBox } from '../model.js';
-import { TextRun } from '../model.js';
+import { Line, PageItem } from '../model.js';
+import { boxGap, unionBox } from '../geometry.js';
 import { toBlock } from '../layout/blocks.js';
-import { Line } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
-import { PageItem } from '../page/analyze.js';
 import { captionKind } from './captions.js';
 import { Element, ListItem } from './elements.js';
 import { isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
 
-/** The body font size: the size carrying most characters (table text included). */
-export function bodySizeOf(runs: TextRun[]): number {
-  const weights = new Map<number, number>();
-  for (const r of runs) {
-    const key = Math.round(r.size * 2) / 2;
-    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
-  }
-  let best = 10;
-  let bestWeight = -1;
-  for (const [size, w] of weights) {
-    if (w > bestWeight) {
-      best = size;
-      bestWeight = w;
-    }
-  }
-  return best;
+/** A heading found by classification, with what its level is decided from once all are known. */
+export interface HeadingCandidate {
+  el: Element & { kind: 'heading' };
+  size: number;
+  bold: boolean;
 }
 
-/** Turns ordered page items into headings, paragraphs, lists, code, tables and figures. */
-export function buildElements(items: PageItem[], bodySize: number): Element[] {
+/** Classified elements in reading order; their headings wait for their levels. */
+export interface Classified {
+  elements: Element[];
+  headings: HeadingCandidate[];
+}
+
+/**
+ * Stage: turns ordered page items into headings, paragraphs, lists, code, tables and figures. Lists
+ * continuing on the same page are merged; paragraphs broken across columns and pages are not yet.
+ */
+export function classifyItems(items: PageItem[], bodySize: number): Classified {
   const out: Element[] = [];
-  const headingSizes: number[] = [];
-  const pending: { el: Element & { kind: 'heading' }; size: number; bold: boolean }[] = [];
+  const pending: HeadingCandidate[] = [];
   const flow = items.flatMap(splitBeforeList);
   const startsList = (i: number) => {
     const it = flow[i];
@@ -81,20 +76,40 @@ export function buildElements(items: PageItem[], bodySize: number): Element[] {
     if (!captionKind(text) && isHeading(block, bodySize)) {
       const el = { kind: 'heading' as const, page: item.page, bbox: item.bbox, level: 2, text };
       pending.push({ el, size: block.size, bold: block.lines.every((l) => l.bold) });
-      headingSizes.push(block.size);
       out.push(el);
-      continue;
-    }
-    const prev = out[out.length - 1];
-    if (prev?.kind === 'paragraph' && continuesParagraph(prev, item.bbox, item.page, text, block.size)) {
-      prev.text = joinLines([{ text: prev.text } as Line, { text } as Line]);
       continue;
     }
     out.push({ kind: 'paragraph', page: item.page, bbox: item.bbox, text, size: block.size });
   }
-  assignLevels(pending, bodySize);
-  nestLists(out);
-  return attachCaptions(out);
+  return { elements: out, headings: pending };
+}
+
+/** Stage: a paragraph cut by a column or page break is joined with the paragraph it continues. */
+export function joinContinuations({ elements, headings }: Classified): Classified {
+  const out: Element[] = [];
+  for (const el of elements) {
+    const prev = out[out.length - 1];
+    if (
+      el.kind === 'paragraph' &&
+      prev?.kind === 'paragraph' &&
+      continuesParagraph(prev, el.bbox, el.page, el.text, el.size)
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        text: joinLines([{ text: prev.text } as Line, { text: el.text } as Line]),
+      };
+      continue;
+    }
+    out.push(el);
+  }
+  return { elements: out, headings };
+}
+
+/** Stage: heading levels from sizes and numbering, list nesting from marker positions. */
+export function settleLevels({ elements, headings }: Classified, bodySize: number): Element[] {
+  assignLevels(headings, bodySize);
+  nestLists(elements);
+  return elements;
 }
 
 /** A bulleted list set right under its lead-in line shares its style: it starts a block of its own. */
@@ -194,8 +209,8 @@ function nestLists(elements: Element[]) {
   }
 }
 
-/** Moves figure captions onto the nearest figure; table captions stay in the text and are recorded. */
-function attachCaptions(elements: Element[]): Element[] {
+/** Stage: moves figure captions onto the nearest figure; table captions stay in the text and are recorded. */
+export function attachCaptions(elements: Element[]): Element[] {
   const removed = new Set<Element>();
   for (const el of elements) {
     if (el.kind !== 'paragraph') continue;

@@ -1,24 +1,17 @@
 import { BBox } from '../types.js';
+import { FigureRegion, PageContent, PageImage } from '../model.js';
 import {
-  PageContent,
-  PageImage,
+  CONTAIN_MARGIN_PT,
   boxArea,
+  boxContains,
   boxGap,
   boxHeight,
   boxWidth,
   intersectionArea,
   unionBox,
-} from '../model.js';
+} from '../geometry.js';
 
-/** A picture region found on a page, before captions and rendering. */
-export interface FigureRegion {
-  bbox: BBox;
-  images: PageImage[];
-  /** Number of vector subpaths inside: 0 for a plain raster picture. */
-  vectors: number;
-  /** How many of them are curved (plot lines, markers, rounded shapes). */
-  curves: number;
-}
+export type { FigureRegion };
 
 /** Parts closer than this (points) belong to one figure. */
 const MERGE_GAP = 6;
@@ -49,12 +42,7 @@ export function detectFigures(content: PageContent): FigureRegion[] {
   // nest in one another (a diagram of labelled boxes).
   const panels = content.paths.filter((p) => p.filled && p.straight && carriesText(p.bbox, content));
   // Clearly smaller and inside: a shape drawn twice (fill and shadow) is not nesting.
-  const within = (a: BBox, b: BBox) =>
-    a[0] >= b[0] - 1 &&
-    a[1] >= b[1] - 1 &&
-    a[2] <= b[2] + 1 &&
-    a[3] <= b[3] + 1 &&
-    boxArea(a) < 0.8 * boxArea(b);
+  const within = (a: BBox, b: BBox) => boxContains(b, a, CONTAIN_MARGIN_PT) && boxArea(a) < 0.8 * boxArea(b);
   const lonePanels = new Set(
     panels.length > 200
       ? []

@@ -1,8 +1,16 @@
 import { BBox } from '../types.js';
-import { PageContent, TextRun, boxHeight, boxWidth, centreInside, unionBox } from '../model.js';
+import { FigureRegion, PageContent, TextRun, bodySizeOf } from '../model.js';
+import {
+  SAME_LINE_LABEL_PT,
+  boxContains,
+  boxHeight,
+  boxWidth,
+  centreInside,
+  runBox,
+  sameBaseline,
+  unionBox,
+} from '../geometry.js';
 import { captionKind } from '../classify/captions.js';
-import { bodySizeOf } from '../classify/structure.js';
-import { FigureRegion } from './detect.js';
 
 /** A label is a few words at most: tick values, category names, a legend entry, an axis title. */
 const MAX_LABEL_CHARS = 28;
@@ -26,7 +34,7 @@ function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): 
   // Text centred inside the drawing leaves the text flow for the picture, so the picture shows it whole.
   let bbox = include(
     region.bbox,
-    content.runs.filter((run) => centreInside(run, region.bbox) && !within(run, region.bbox)),
+    content.runs.filter((run) => centreInside(run, region.bbox) && !boxContains(region.bbox, runBox(run))),
   );
   // Labels stand a little way off the axes; a title or legend may stand beyond the values: twice.
   for (let pass = 0; pass < 2; pass++) {
@@ -35,7 +43,7 @@ function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): 
     const labels = content.runs.filter(
       (run) =>
         !centreInside(run, bbox) &&
-        within(run, halo) &&
+        boxContains(halo, runBox(run)) &&
         // Above a drawing stands its heading or the text before it; labels sit beside and below.
         run.y0 < bbox[3] &&
         // Headings are bigger or bold; labels are set no larger than the text.
@@ -71,14 +79,12 @@ function lineIsLabels(run: TextRun, content: PageContent, bbox: BBox): boolean {
   const width = boxWidth(bbox);
   const line = content.runs.filter(
     (other) =>
-      Math.abs(other.base - run.base) < 2 && other.x1 > bbox[0] - width && other.x0 < bbox[2] + width,
+      sameBaseline(other, run, SAME_LINE_LABEL_PT) &&
+      other.x1 > bbox[0] - width &&
+      other.x0 < bbox[2] + width,
   );
   const span = Math.max(...line.map((r) => r.x1)) - Math.min(...line.map((r) => r.x0));
   return line.every(isLabel) && span <= 1.2 * width + 2 * MAX_LABEL_CHARS;
-}
-
-function within(run: TextRun, box: BBox): boolean {
-  return run.x0 >= box[0] && run.x1 <= box[2] && run.y0 >= box[1] && run.y1 <= box[3];
 }
 
 function inMargins(run: TextRun, content: PageContent): boolean {

@@ -1,6 +1,7 @@
 import sharp, { OverlayOptions, Sharp } from 'sharp';
 import { BBox } from '../types.js';
-import { PageContent, intersectionArea } from '../model.js';
+import { PageContent } from '../model.js';
+import { intersectionArea } from '../geometry.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { FigureRegion } from './detect.js';
 

@@ -1,13 +1,7 @@
-import { BBox } from '../types.js';
-import { unionBox } from '../model.js';
-import { Line } from './lines.js';
+import { Line, TextBlock } from '../model.js';
+import { unionBox } from '../geometry.js';
 
-/** Consecutive lines of one column with the same style: a paragraph, heading, list or code candidate. */
-export interface TextBlock {
-  lines: Line[];
-  bbox: BBox;
-  size: number;
-}
+export type { TextBlock };
 
 /**
  * Stacks lines into blocks: a line joins the block right above it when they overlap horizontally, sit at

@@ -1,21 +1,9 @@
-import { TextRun } from '../model.js';
-import { BBox } from '../types.js';
+import { SAME_LINE_TEXT, sameBaseline, spanOverlap } from '../geometry.js';
+import { Line, TextRun } from '../model.js';
 import { normalizeText } from './text-normalize.js';
 import { isListMarker } from './markers.js';
 
-/** Runs sharing a baseline and close together: one line of one column (or one table cell). */
-export interface Line {
-  runs: TextRun[];
-  bbox: BBox;
-  base: number;
-  /** Dominant font size, weighted by characters. */
-  size: number;
-  text: string;
-  bold: boolean;
-  italic: boolean;
-  mono: boolean;
-  rtl: boolean;
-}
+export type { Line };
 
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;
@@ -83,9 +71,9 @@ function candidateGaps(runs: TextRun[]): Gap[] {
 function sameBand(band: TextRun[], run: TextRun): boolean {
   // Compare against the band's main runs so that a superscript does not drag the band downwards.
   const main = band.reduce((a, b) => (b.size > a.size ? b : a));
-  const overlap = Math.min(main.y1, run.y1) - Math.max(main.y0, run.y0);
+  const overlap = spanOverlap(main.y0, main.y1, run.y0, run.y1);
   const minHeight = Math.min(main.y1 - main.y0, run.y1 - run.y0);
-  return overlap > 0.5 * minHeight && Math.abs(main.base - run.base) < 0.6 * Math.max(main.size, run.size);
+  return overlap > 0.5 * minHeight && sameBaseline(main, run, SAME_LINE_TEXT * Math.max(main.size, run.size));
 }
 
 /**

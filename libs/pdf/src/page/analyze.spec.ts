@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PageContent, PagePath } from '../model.js';
 import { BBox } from '../types.js';
-import { analyzePage } from './analyze.js';
+import { analyzePage } from '../pipeline.js';
 import { textRun as run } from '../testing/text-runs.js';
 
 const stroke = (bbox: BBox): PagePath => ({ bbox, stroked: true, filled: false, straight: true });

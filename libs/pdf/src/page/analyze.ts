@@ -1,32 +1,27 @@
 import { BBox } from '../types.js';
-import { PageContent, boxArea, centreInside as inside, intersectionArea } from '../model.js';
-import { FigureRegion, detectFigures } from '../figures/detect.js';
+import { Line, PageContent, PageItem, TextBlock, TextRun } from '../model.js';
+import {
+  CONTAIN_MARGIN_PT,
+  FRAME_EDGE_PT,
+  OVERLAP_SHARE,
+  aligned,
+  boxContains,
+  centreInside,
+  overlapsMostly,
+} from '../geometry.js';
+import { FigureRegion } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
-import { TextBlock, buildBlocks } from '../layout/blocks.js';
+import { buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
 import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
-export type PageItem =
-  | { kind: 'text'; page: number; bbox: BBox; block: TextBlock }
-  | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
-  | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
-
-function contains(outer: BBox, inner: BBox): boolean {
-  return (
-    inner[0] >= outer[0] - 1 &&
-    inner[1] >= outer[1] - 1 &&
-    inner[2] <= outer[2] + 1 &&
-    inner[3] <= outer[3] + 1
-  );
-}
-
 /** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
 function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boolean }[] }): boolean {
   const [x0, y0, x1, y1] = group.bbox;
-  const near = (a: number, b: number) => Math.abs(a - b) < 3;
+  const near = (a: number, b: number) => aligned(a, b, FRAME_EDGE_PT);
   // Tick marks along the edges of a chart's frame are not cell borders.
   const short = (r: { bbox: BBox; horizontal: boolean }) =>
     r.horizontal ? r.bbox[2] - r.bbox[0] < 0.25 * (x1 - x0) : r.bbox[3] - r.bbox[1] < 0.25 * (y1 - y0);
@@ -42,10 +37,39 @@ function isBareFrame(group: { bbox: BBox; rules: { bbox: BBox; horizontal: boole
   );
 }
 
-/** Finds the tables, pictures and text blocks of one page, in reading order. */
-export function analyzePage(content: PageContent, options: { figures: boolean }): PageItem[] {
+/** A table drawn with rules, and whether its rules only frame it (no inner rows or columns). */
+export interface RuledTable {
+  grid: TableGrid;
+  bare: boolean;
+}
+
+/** After the ruled tables: the text left to lay out is what no ruled table holds. */
+export interface RuledPage {
+  content: PageContent;
+  ruled: RuledTable[];
+  runs: TextRun[];
+}
+
+/** After tables and figures are told apart: the text left is outside both. */
+export interface RegionsPage {
+  content: PageContent;
+  tables: TableGrid[];
+  figures: FigureRegion[];
+  runs: TextRun[];
+}
+
+export interface LinedPage extends RegionsPage {
+  lines: Line[];
+}
+
+export interface BlockedPage extends RegionsPage {
+  blocks: TextBlock[];
+}
+
+/** Stage: tables drawn with rules; the runs they hold leave the text flow. */
+export function findRuledTables(content: PageContent): RuledPage {
   let runs = content.runs;
-  const ruled: { grid: TableGrid; bare: boolean }[] = [];
+  const ruled: RuledTable[] = [];
   // Rules running from one edge of the page to the other are its design (bands, bleeds), not a table.
   const bleeds = (g: { bbox: BBox }) => g.bbox[0] <= 1 && g.bbox[2] >= content.width - 1;
   const groups = groupRules(findRules(content.paths)).filter(
@@ -55,24 +79,33 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     const [x0, y0, x1, y1] = group.bbox;
     const bare = isBareFrame(group);
     // A bare frame drawn around other ruled tables is a page border or a form's outline.
-    if (bare && groups.some((g) => g !== group && contains(group.bbox, g.bbox))) continue;
+    if (bare && groups.some((g) => g !== group && boxContains(group.bbox, g.bbox, CONTAIN_MARGIN_PT)))
+      continue;
     const region: BBox = [x0, y0, x1, y1];
-    const held = runs.filter((r) => inside(r, region, 1));
+    const held = runs.filter((r) => centreInside(r, region, CONTAIN_MARGIN_PT));
     // Monospaced text between rules is a code listing in its frame: it stays text, for a code block.
     if (held.length && held.every((r) => r.mono)) continue;
     const grid = buildGrid(
       region,
       [...group.rules, ...shadingEdges(content.paths, region, group.rules)],
       held,
-      (content.verticalRuns ?? []).filter((r) => inside(r, region, 1)),
+      (content.verticalRuns ?? []).filter((r) => centreInside(r, region, CONTAIN_MARGIN_PT)),
     );
     if (!grid) continue;
     ruled.push({ grid, bare });
-    runs = runs.filter((r) => !inside(r, region, 1));
+    runs = runs.filter((r) => !centreInside(r, region, CONTAIN_MARGIN_PT));
   }
-  let figures = options.figures ? detectFigures(content) : [];
-  const overlapping = (f: FigureRegion, t: TableGrid) =>
-    intersectionArea(f.bbox, t.bbox) > 0.5 * Math.min(boxArea(f.bbox), boxArea(t.bbox));
+  return { content, ruled, runs };
+}
+
+/**
+ * Stage: table or figure. Drawings are found (when the page's graphics were read) and settled against
+ * the ruled tables: a ruled frame around a drawing is the drawing's, a drawing inside a table is its
+ * shading. Figures then grow over their labels, and the text they cover leaves the text flow.
+ */
+export function settleFigures({ content, ruled, runs }: RuledPage, detected: FigureRegion[]): RegionsPage {
+  let figures = detected;
+  const overlapping = (f: FigureRegion, t: TableGrid) => overlapsMostly(f.bbox, t.bbox, OVERLAP_SHARE);
   // A frame with no inner rules around a drawing is the drawing's border, not a table; so are the
   // grid lines of a chart whose curves (plotted lines, markers) outnumber the would-be cells.
   const plotted = (f: FigureRegion, t: TableGrid) =>
@@ -81,7 +114,9 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     figures.some((f) => overlapping(f, t.grid) && (t.bare || plotted(f, t.grid))),
   );
   if (framedDrawings.length) {
-    runs = runs.concat(content.runs.filter((r) => framedDrawings.some((t) => inside(r, t.grid.bbox, 1))));
+    runs = runs.concat(
+      content.runs.filter((r) => framedDrawings.some((t) => centreInside(r, t.grid.bbox, CONTAIN_MARGIN_PT))),
+    );
   }
   const tables = ruled.filter((t) => !framedDrawings.includes(t)).map((t) => t.grid);
   // A drawn table is found as rules first; drawings overlapping it are its cell shading.
@@ -89,13 +124,34 @@ export function analyzePage(content: PageContent, options: { figures: boolean })
     figures.filter((f) => !tables.some((t) => overlapping(f, t))),
     content,
   );
-  runs = runs.filter((r) => !figures.some((f) => inside(r, f.bbox)));
+  runs = runs.filter((r) => !figures.some((f) => centreInside(r, f.bbox)));
+  return { content, tables, figures, runs };
+}
 
-  const lines = buildLines(runs);
-  const aligned = findAlignedTables(lines, content.width);
-  tables.push(...aligned.tables);
+/** Stage: the runs left, grouped into lines. */
+export function lineUp(page: RegionsPage): LinedPage {
+  return { ...page, lines: buildLines(page.runs) };
+}
+
+/** Stage: tables set by whitespace alone, from the lines; the lines they use leave the text. */
+export function findWhitespaceTables(page: LinedPage): LinedPage {
+  const aligned = findAlignedTables(page.lines, page.content.width);
+  return {
+    ...page,
+    tables: [...page.tables, ...aligned.tables],
+    lines: page.lines.filter((l) => !aligned.used.has(l)),
+  };
+}
+
+/** Stage: the remaining lines stacked into blocks. */
+export function stackBlocks({ lines, ...page }: LinedPage): BlockedPage {
+  return { ...page, blocks: buildBlocks(lines) };
+}
+
+/** Stage: blocks, figures and tables as page items, in reading order (right to left when most text is). */
+export function orderItems({ content, blocks, figures, tables, runs }: BlockedPage): PageItem[] {
   const items: PageItem[] = [
-    ...buildBlocks(lines.filter((l) => !aligned.used.has(l))).map((block) => ({
+    ...blocks.map((block) => ({
       kind: 'text' as const,
       page: content.page,
       bbox: block.bbox,

@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { unionBox } from '../model.js';
+import { SAME_LINE_TABLE, baselineBands, unionBox } from '../geometry.js';
 import { Line } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
 import { TableGrid } from './grid.js';
@@ -132,14 +132,7 @@ function joinWrappedCells(rows: Line[][], pageWidth: number): Line[][] {
 }
 
 function toRows(lines: Line[]): Line[][] {
-  const sorted = [...lines].sort((a, b) => b.base - a.base);
-  const rows: Line[][] = [];
-  for (const line of sorted) {
-    const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0].base - line.base) < 0.5 * line.size) row.push(line);
-    else rows.push([line]);
-  }
-  return rows.map((r) => r.sort((a, b) => a.bbox[0] - b.bbox[0]));
+  return baselineBands(lines, SAME_LINE_TABLE).map((r) => r.sort((a, b) => a.bbox[0] - b.bbox[0]));
 }
 
 function isCandidate(row: Line[], pageWidth: number): boolean {

@@ -1,13 +1,18 @@
 import { BBox } from '../types.js';
-import { TextRun, unionBox } from '../model.js';
+import { TableGrid, TextRun } from '../model.js';
+import {
+  COLLINEAR_PT,
+  SAME_LINE_TABLE,
+  aligned,
+  baselineBands,
+  sameBaseline,
+  unionBox,
+} from '../geometry.js';
 import { listMarker } from '../layout/markers.js';
 import { normalizeText } from '../layout/text-normalize.js';
 import { Rule } from './rules.js';
 
-export interface TableGrid {
-  bbox: BBox;
-  rows: string[][];
-}
+export type { TableGrid };
 
 /** Merges nearby positions (points) into one boundary. */
 function dedupe(values: number[], tolerance: number): number[] {
@@ -15,18 +20,6 @@ function dedupe(values: number[], tolerance: number): number[] {
   const out: number[] = [];
   for (const v of sorted) if (!out.length || v - out[out.length - 1] > tolerance) out.push(v);
   return out;
-}
-
-/** Text lines inside a region: runs sharing a baseline band, top first. */
-function baselineBands(runs: TextRun[]): TextRun[][] {
-  const sorted = [...runs].sort((a, b) => b.base - a.base);
-  const bands: TextRun[][] = [];
-  for (const run of sorted) {
-    const band = bands[bands.length - 1];
-    if (band && Math.abs(band[0].base - run.base) < 0.5 * run.size) band.push(run);
-    else bands.push([run]);
-  }
-  return bands;
 }
 
 /** Column boundaries from empty vertical strips shared by every multi-cell row. */
@@ -71,7 +64,7 @@ export function joinCollinear(rules: Rule[]): Rule[] {
     for (const r of sorted) {
       const hit = merged.find(
         (m) =>
-          Math.abs(m.bbox[at] - r.bbox[at]) < 1.5 &&
+          aligned(m.bbox[at], r.bbox[at], COLLINEAR_PT) &&
           r.bbox[lo] <= m.bbox[hi] + 2 &&
           r.bbox[hi] >= m.bbox[lo] - 2,
       );
@@ -100,7 +93,8 @@ export function buildGrid(
   const rules = joinCollinear(drawn);
   const height = bbox[3] - bbox[1];
   const width = bbox[2] - bbox[0];
-  const bands = baselineBands(runs);
+  // Text lines inside the region: runs sharing a baseline band, top first.
+  const bands = baselineBands(runs, SAME_LINE_TABLE);
   if (bands.length < 2) return null;
 
   // Column rules run through at least a row or two; short ticks (a chart's axis) are not columns.
@@ -179,13 +173,13 @@ export function buildGrid(
 function cellText(runs: TextRun[]): string {
   const rtl = runs.filter((r) => r.rtl).length > runs.length / 2;
   const sorted = [...runs].sort((a, b) =>
-    Math.abs(a.base - b.base) < 0.5 * a.size ? (rtl ? b.x1 - a.x1 : a.x0 - b.x0) : b.base - a.base,
+    sameBaseline(a, b, SAME_LINE_TABLE * a.size) ? (rtl ? b.x1 - a.x1 : a.x0 - b.x0) : b.base - a.base,
   );
   let text = '';
   let prev: TextRun | undefined;
   for (const r of sorted) {
     if (prev) {
-      const sameLine = Math.abs(prev.base - r.base) < 0.5 * r.size;
+      const sameLine = sameBaseline(prev, r, SAME_LINE_TABLE * r.size);
       const gap = rtl ? prev.x0 - r.x1 : r.x0 - prev.x1;
       if (!sameLine || gap > 0.15 * r.size) text += ' ';
     }

@@ -1,5 +1,14 @@
 import { BBox } from '../types.js';
-import { PagePath, boxArea, boxHeight, boxWidth, intersectionArea, unionBox } from '../model.js';
+import { PagePath } from '../model.js';
+import {
+  CONTAIN_MARGIN_PT,
+  boxArea,
+  boxHeight,
+  boxWidth,
+  intersectionArea,
+  spanWithin,
+  unionBox,
+} from '../geometry.js';
 
 export interface Rule {
   bbox: BBox;
@@ -45,7 +54,7 @@ export function findRules(paths: PagePath[]): Rule[] {
 export function shadingEdges(paths: PagePath[], table: BBox, rules: Rule[]): Rule[] {
   const columnEdges = [table[0], table[2], ...rules.filter((r) => !r.horizontal).map((r) => r.bbox[0])];
   const onEdge = (x: number) => columnEdges.some((edge) => Math.abs(edge - x) < 1.5);
-  const within = (b: BBox) => b[1] >= table[1] - 1 && b[3] <= table[3] + 1;
+  const within = (b: BBox) => spanWithin(b[1], b[3], table[1], table[3], CONTAIN_MARGIN_PT);
   return paths
     .filter(
       ({ straight, filled, bbox }) =>

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { toBlock } from '../layout/blocks.js';
+import { makeLine } from '../layout/lines.js';
+import { PageItem } from '../model.js';
+import { textRun } from '../testing/text-runs.js';
+import { blockText } from './text.js';
+import { dropFurniture } from './furniture.js';
+
+function text(page: number, t: string, base: number): PageItem {
+  const block = toBlock([makeLine([textRun(t, 72, base)])]);
+  return { kind: 'text', page, bbox: block.bbox, block };
+}
+
+const texts = (pages: PageItem[][]) =>
+  pages.map((items) => items.map((i) => (i.kind === 'text' ? blockText(i.block) : i.kind)));
+
+describe('dropFurniture', () => {
+  it('drops a running header repeated across pages and bare page numbers', () => {
+    const page = (n: number) => ({
+      height: 800,
+      items: [
+        text(n, `Annual report ${2020 + n}`, 770),
+        text(n, `Body of page ${n} goes on for a while.`, 600),
+        text(n, `Body of page ${n} goes on further.`, 586),
+        text(n, `${n}`, 30),
+      ],
+    });
+    expect(texts(dropFurniture([page(1), page(2), page(3)], 10))).toEqual([
+      ['Body of page 1 goes on for a while.', 'Body of page 1 goes on further.'],
+      ['Body of page 2 goes on for a while.', 'Body of page 2 goes on further.'],
+      ['Body of page 3 goes on for a while.', 'Body of page 3 goes on further.'],
+    ]);
+  });
+
+  it('keeps a top line that does not repeat and sits close to the text below', () => {
+    const pages = [
+      { height: 800, items: [text(1, 'Introduction', 770), text(1, 'The text under it.', 756)] },
+      { height: 800, items: [text(2, 'Methods', 770), text(2, 'More text here.', 756)] },
+    ];
+    expect(texts(dropFurniture(pages, 10))).toEqual([
+      ['Introduction', 'The text under it.'],
+      ['Methods', 'More text here.'],
+    ]);
+  });
+});
