@@ -9,6 +9,7 @@ export { dataSourceOptions } from './data-source-options.js';
 export { createDatabaseIfMissing, openDatabase, runMigrations } from './prepare-database.js';
 export type { Page, PageRequest } from './page.js';
 export type { TaskOwner } from './task-owner.js';
+export { ownerKey } from './task-owner.js';
 export { ApiKeysRepository } from './repositories/api-keys.repository.js';
 export type { NewApiKey } from './repositories/api-keys.repository.js';
 export { FiguresRepository } from './repositories/figures.repository.js';

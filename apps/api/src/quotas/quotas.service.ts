@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
-import { TaskOwner, TasksRepository } from '@papermill/database';
+import { ownerKey, TaskOwner, TasksRepository } from '@papermill/database';
 import { redisConnection } from '@papermill/queue';
 import type { Request } from 'express';
 import { Redis } from 'ioredis';
@@ -71,7 +71,7 @@ export class QuotasService implements OnApplicationShutdown {
   /** Before an upload's body is read: its rates, and room for one more task in flight and in storage. */
   async admitUpload(request: Request, owner: TaskOwner): Promise<void> {
     await this.consume(this.uploadsPerAddress, clientAddress(request));
-    await this.consume(this.uploadsPerOwner, ownerCounterKey(owner));
+    await this.consume(this.uploadsPerOwner, ownerKey(owner));
     const usage = await this.tasks.usage(owner);
     const inFlight = this.config.get('QUOTA_TASKS_IN_FLIGHT');
     if (usage.tasksInFlight >= inFlight) {
@@ -118,8 +118,4 @@ export class QuotasService implements OnApplicationShutdown {
       throw outcome;
     }
   }
-}
-
-function ownerCounterKey(owner: TaskOwner): string {
-  return owner.kind === 'user' ? `u:${owner.userId}` : `g:${owner.guestId}`;
 }
