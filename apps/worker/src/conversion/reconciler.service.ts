@@ -8,6 +8,7 @@ import {
   UNFINISHED_STATUSES,
 } from '@papermill/database';
 import { CONVERT_ATTEMPTS, DocumentQueue } from '@papermill/queue';
+import { PeriodicPass } from '../common/periodic-pass.js';
 
 /** A task younger than this may still be between its row and its job (an upload in progress). */
 const GRACE_MS = 60_000;
@@ -22,8 +23,10 @@ const PAGE_SIZE = 100;
 @Injectable()
 export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly passes = new PeriodicPass(
+    async () => void (await this.reconcile()),
+    (error) => this.logger.warn({ err: error }, 'Reconciliation pass failed'),
+  );
 
   constructor(
     private readonly config: ConfigService,
@@ -33,22 +36,12 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(
-      () => {
-        this.running ??= this.reconcile()
-          .then(() => undefined)
-          .catch((error: unknown) => this.logger.warn({ err: error }, 'Reconciliation pass failed'))
-          .finally(() => (this.running = undefined));
-      },
-      this.config.get('RECONCILE_INTERVAL_SECONDS') * 1000,
-    );
-    this.timer.unref();
+    this.passes.start(this.config.get('RECONCILE_INTERVAL_SECONDS') * 1000);
   }
 
   /** Before the database and the queue close (on application shutdown), so a running pass can end. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /**

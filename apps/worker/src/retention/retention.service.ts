@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import { ConfigService } from '@papermill/config';
 import { AdvisoryLocks, TasksRepository, UNFINISHED_STATUSES } from '@papermill/database';
 import { StorageService, taskIdOfKey, taskKeys } from '@papermill/storage';
+import { PeriodicPass } from '../common/periodic-pass.js';
 
 /** Held while sweeping, so that of several workers one sweeps at a time (each would list every object). */
 export const SWEEP_LOCK = 'papermill:retention-sweep';
@@ -32,8 +33,13 @@ export interface SweepResult {
 @Injectable()
 export class RetentionService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetentionService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly passes = new PeriodicPass(
+    async () => {
+      const result = await this.sweep();
+      if (result?.tasks || result?.orphans) this.logger.log(result, 'Retention sweep deleted');
+    },
+    (error) => this.logger.warn({ err: error }, 'Retention sweep failed'),
+  );
 
   constructor(
     private readonly config: ConfigService,
@@ -43,24 +49,12 @@ export class RetentionService implements OnModuleInit, BeforeApplicationShutdown
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(
-      () => {
-        this.running ??= this.sweep()
-          .then((result) => {
-            if (result?.tasks || result?.orphans) this.logger.log(result, 'Retention sweep deleted');
-          })
-          .catch((error: unknown) => this.logger.warn({ err: error }, 'Retention sweep failed'))
-          .finally(() => (this.running = undefined));
-      },
-      this.config.get('RETENTION_SWEEP_INTERVAL_SECONDS') * 1000,
-    );
-    this.timer.unref();
+    this.passes.start(this.config.get('RETENTION_SWEEP_INTERVAL_SECONDS') * 1000);
   }
 
   /** Before the database and storage close (on application shutdown), so a running sweep can end. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /** One sweep: expired guest tasks first, then orphaned objects; null while another worker sweeps. */
