@@ -1,7 +1,9 @@
 /**
  * Quality benchmark: converts every PDF of a corpus folder that has a Markdown answer and scores the
  * output with opendataloader-bench's metrics (NID, TEDS, MHS; see bench/metrics) plus figure recall
- * and precision against the answer's pictures.
+ * and precision against the answer's pictures, and heading-level accuracy (expected headings found
+ * as headings of the same level). When the folder has a manifest.json (the typeset corpus), it also
+ * prints tables per family, layout and feature (see manifest-report.ts).
  *
  *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR]
  */
@@ -11,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { convertPdf } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
 import { countMatches, MIN_IOU } from './figures.js';
+import { printManifestReport, readManifest } from './manifest-report.js';
 import { mean, scoreDocument, type DocumentScores } from './metrics/index.js';
+import { pooled, scoreStructure, share, type StructureScores } from './metrics/structure.js';
 import { fmt, formatTable } from './table.js';
 
 interface DocumentResult extends DocumentScores {
@@ -20,6 +24,8 @@ interface DocumentResult extends DocumentScores {
   seconds: number;
   /** Expected pictures, found figures and matches; null when the answer has no picture geometry. */
   figures: { expected: number; found: number; matched: number } | null;
+  /** Heading levels, list items, code lines and pictures found (on the raw output). */
+  structure: StructureScores;
   error?: string;
 }
 
@@ -59,6 +65,7 @@ async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
     seconds,
     figures,
     error,
+    structure: scoreStructure(doc.answer, markdown),
     ...scoreDocument(doc.answer, markdown, { ignorePictures }),
   };
 }
@@ -76,9 +83,13 @@ function printReport(results: DocumentResult[]): void {
     r.figures ? `${r.figures.matched}/${r.figures.expected}` : '-',
     r.figures ? String(r.figures.found) : '-',
     r.pages > 0 ? (r.seconds / r.pages).toFixed(3) : '-',
+    fmt(share(r.structure.levels)),
   ]);
   console.log(
-    formatTable(['document', 'pages', 'NID', 'TEDS', 'MHS', 'overall', 'figs', 'found', 's/page'], rows),
+    formatTable(
+      ['document', 'pages', 'NID', 'TEDS', 'MHS', 'overall', 'figs', 'found', 's/page', 'levels'],
+      rows,
+    ),
   );
   for (const r of results.filter((r) => r.error)) console.log(`error ${r.name}: ${r.error}`);
 
@@ -89,8 +100,10 @@ function printReport(results: DocumentResult[]): void {
   const pages = results.reduce((s, r) => s + r.pages, 0);
   const seconds = results.reduce((s, r) => s + r.seconds, 0);
   console.log();
+  const levels = pooled(results.map((r) => r.structure.levels));
   console.log(
-    `overall ${fmt(pick('overall'))}  NID ${fmt(pick('nid'))}  TEDS ${fmt(pick('teds'))}  MHS ${fmt(pick('mhs'))}`,
+    `overall ${fmt(pick('overall'))}  NID ${fmt(pick('nid'))}  TEDS ${fmt(pick('teds'))}  MHS ${fmt(pick('mhs'))}` +
+      `  levels ${fmt(share(levels))} (${levels?.found ?? 0}/${levels?.expected ?? 0} headings at their level)`,
   );
   console.log(
     `figures recall ${fmt(ratio(sum('matched'), sum('expected')))} (${sum('matched')}/${sum('expected')})  ` +
@@ -114,3 +127,5 @@ await convertPdf(new Uint8Array(readFileSync(documents[0].pdfPath))).catch(() =>
 const results: DocumentResult[] = [];
 for (const doc of documents) results.push(await evaluate(doc));
 printReport(results);
+const manifest = readManifest(corpusDir);
+if (manifest) printManifestReport(manifest, results);
