@@ -15,7 +15,15 @@ function list(block: List, depth: number): string[] {
 
 function table(t: Table): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const rule = `|${t.columns.map((_, c) => (c === 0 ? ':---' : '---:')).join('|')}|`;
+  // pandoc sizes a table whose rows are wider than its 72 columns by the separator's dashes: give each
+  // column its share of the 72 by its longest word, so that words wrap whole, as a writer would set it.
+  const cells = (c: number) => [t.columns[c], ...t.rows.map((r) => r[c])];
+  const need = t.columns.map((_, c) =>
+    Math.max(...cells(c).flatMap((cell) => cell.split(' ').map((word) => word.length + 4))),
+  );
+  const total = need.reduce((s, n) => s + n, 0);
+  const dashes = need.map((n) => Math.max(3, Math.floor((n * 72) / Math.max(total, 72))));
+  const rule = `|${dashes.map((d, c) => (c === 0 ? `:${'-'.repeat(d)}` : `${'-'.repeat(d)}:`)).join('|')}|`;
   return [line(t.columns), rule, ...t.rows.map(line), '', `Table: ${t.label}: ${t.caption}`].join('\n');
 }
 

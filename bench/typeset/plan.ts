@@ -103,7 +103,7 @@ export function planCorpus(counts: PlanCounts = DEFAULT_COUNTS, seed = 20261202)
     // pandoc's Markdown has no merged cells, and word processors carry no vector charts from it.
     options.mergedHeaders = false;
     options.charts = false;
-    options.maxColumns = 7;
+    options.maxColumns = 5;
     options.longTable = options.tables && random.chance(0.15);
     const font = `pandoc ${format} default styles`;
     docs.push({
