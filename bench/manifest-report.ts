@@ -14,6 +14,8 @@ interface ManifestEntry {
   name: string;
   family: string;
   layout: string;
+  /** How the document's tables are drawn (booktabs, ruled, unruled, zebra, ...), when the manifest says. */
+  tableStyle?: string;
   features: string[];
 }
 
@@ -76,7 +78,7 @@ function groupRow(label: string, results: GroupedResult[]): string[] {
 
 const GROUP_HEADER = ['documents', 'overall', 'NID', 'TEDS', 'MHS', 'levels'];
 
-/** Tables per family and per feature, over the documents the manifest lists that were scored. */
+/** Tables per family, layout, table style and feature, over the documents the manifest lists that were scored. */
 export function printManifestReport(manifest: ManifestEntry[], results: GroupedResult[]): void {
   const byName = new Map(results.map((r) => [r.name, r]));
   const entries = manifest.filter((e) => byName.has(e.name));
@@ -93,6 +95,16 @@ export function printManifestReport(manifest: ManifestEntry[], results: GroupedR
   );
   console.log();
   console.log(formatTable(['layout', ...GROUP_HEADER], layoutRows));
+
+  const withTables = entries.filter((e) => e.features.includes('tables') && e.tableStyle);
+  const styles = [...new Set(withTables.map((e) => `${e.family}/${e.tableStyle}`))];
+  if (styles.length) {
+    const styleRows = styles.map((st) =>
+      groupRow(st, resultsOf(withTables.filter((e) => `${e.family}/${e.tableStyle}` === st))),
+    );
+    console.log();
+    console.log(formatTable(['table style', ...GROUP_HEADER], styleRows));
+  }
 
   const features = [...new Set(entries.flatMap((e) => e.features))];
   const featureRows = features.map((feature) => {

@@ -7,6 +7,7 @@ export interface ManifestDocument {
   family: string;
   layout: string;
   font: string;
+  tableStyle: string;
   features: Feature[];
   counts: {
     headings: number;
@@ -38,6 +39,7 @@ export function buildManifest(
         family: doc.family,
         layout: doc.layout,
         font: doc.font,
+        tableStyle: doc.tableStyle,
         features,
         counts: {
           headings: count('heading'),

@@ -11,6 +11,8 @@ interface PlannedBase {
   /** Class or stylesheet or source format, as listed in the manifest. */
   layout: string;
   font: string;
+  /** How its tables are drawn: rules (booktabs), every cell ruled, no rules, zebra rows, word-processor default. */
+  tableStyle: string;
   options: GenerateOptions;
 }
 
@@ -37,6 +39,13 @@ const STYLESHEETS: HtmlStylesheet[] = [
   'narrow-serif',
   'browser-default',
 ];
+const HTML_TABLES: Record<HtmlStylesheet, string> = {
+  'serif-columns': 'booktabs',
+  'sans-zebra': 'zebra',
+  'report-band': 'ruled',
+  'narrow-serif': 'unruled',
+  'browser-default': 'unruled',
+};
 const HTML_FONTS: Record<HtmlStylesheet, string> = {
   'serif-columns': 'Liberation Serif',
   'sans-zebra': 'Liberation Sans',
@@ -86,7 +95,8 @@ export function planCorpus(counts: PlanCounts = DEFAULT_COUNTS, seed = 20261202)
       runningHeader: random.chance(0.5),
       listings: random.chance(0.7),
     };
-    docs.push({ family: 'latex', name: `latex-${layout}-${pad(i + 1)}`, layout, font, options, style });
+    const name = `latex-${layout}-${pad(i + 1)}`;
+    docs.push({ family: 'latex', name, layout, font, tableStyle: options.tableStyle, options, style });
   }
   for (let i = 0; i < counts.chromium; i++) {
     const stylesheet = STYLESHEETS[i % STYLESHEETS.length];
@@ -95,7 +105,16 @@ export function planCorpus(counts: PlanCounts = DEFAULT_COUNTS, seed = 20261202)
     options.longTable = stylesheet !== 'serif-columns' && options.tables && random.chance(0.15);
     const style: HtmlStyle = { stylesheet, dataUris: random.chance(0.5) };
     const name = `chromium-${stylesheet}-${pad(i + 1)}`;
-    docs.push({ family: 'chromium', name, layout: stylesheet, font: HTML_FONTS[stylesheet], options, style });
+    const font = HTML_FONTS[stylesheet];
+    docs.push({
+      family: 'chromium',
+      name,
+      layout: stylesheet,
+      font,
+      tableStyle: HTML_TABLES[stylesheet],
+      options,
+      style,
+    });
   }
   for (let i = 0; i < counts.libreoffice; i++) {
     const format = i % 2 === 0 ? 'docx' : 'odt';
@@ -108,6 +127,7 @@ export function planCorpus(counts: PlanCounts = DEFAULT_COUNTS, seed = 20261202)
     const font = `pandoc ${format} default styles`;
     docs.push({
       family: 'libreoffice',
+      tableStyle: 'word-processor',
       name: `libreoffice-${format}-${pad(i + 1)}`,
       layout: format,
       font,
