@@ -78,7 +78,8 @@ await Promise.all(
 
 // LibreOffice starts slowly: one start per batch, as many batches as jobs, each with its own profile.
 const office = plan.filter(
-  (d) => d.family === 'libreoffice' && !failures.some((f) => f.startsWith(`${d.name}:`)),
+  (d): d is PlannedDocument & { family: 'libreoffice' } =>
+    d.family === 'libreoffice' && !failures.some((f) => f.startsWith(`${d.name}:`)),
 );
 const batches = Array.from({ length: jobs }, (_, b) => office.filter((_, i) => i % jobs === b)).filter(
   (b) => b.length,
@@ -86,9 +87,7 @@ const batches = Array.from({ length: jobs }, (_, b) => office.filter((_, i) => i
 await Promise.all(
   batches.map((batch, b) =>
     limit(async () => {
-      const files = batch.map((d) =>
-        join(work, d.name, `${d.name}.${d.family === 'libreoffice' ? d.format : ''}`),
-      );
+      const files = batch.map((d) => join(work, d.name, `${d.name}.${d.format}`));
       try {
         await sofficeConvert(files, join(work, `office-out-${b}`), join(work, `office-profile-${b}`));
       } catch (err) {
