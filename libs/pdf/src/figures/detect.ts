@@ -10,6 +10,7 @@ import {
   intersectionArea,
   unionBox,
 } from '../geometry.js';
+import { plotFrames } from './axes.js';
 
 export type { FigureRegion };
 
@@ -52,7 +53,14 @@ export function detectFigures(content: PageContent): FigureRegion[] {
   );
   const striped = stripes(content.paths);
   const panelParts: Part[] = [];
+  // A plot's axes and ticks are thin strokes too: they seed its figure, which draws whatever is near.
+  const plots = plotFrames(content.paths);
+  const inPlot = new Set(plots.flatMap((p) => p.paths));
+  for (const plot of plots) {
+    parts.push({ bbox: clip(plot.bbox), images: [], vectors: plot.paths.length, curves: 0, chart: true });
+  }
   for (const path of content.paths) {
+    if (inPlot.has(path)) continue;
     const bbox = clip(path.bbox);
     if (boxWidth(bbox) <= 0 && boxHeight(bbox) <= 0) continue;
     // Thin straight strokes are rules and table borders, not drawings, unless stacked densely.
@@ -86,7 +94,8 @@ export function detectFigures(content: PageContent): FigureRegion[] {
 }
 
 function toRegion(c: Part): FigureRegion {
-  return { bbox: c.bbox, images: c.images, vectors: c.vectors, curves: c.curves };
+  const region: FigureRegion = { bbox: c.bbox, images: c.images, vectors: c.vectors, curves: c.curves };
+  return c.chart ? { ...region, chart: true } : region;
 }
 
 function isPicture(c: Part, content: PageContent): boolean {
@@ -97,6 +106,7 @@ function isPicture(c: Part, content: PageContent): boolean {
   ) {
     return false;
   }
+  if (c.chart) return !isTextBox(c.bbox, content);
   if (!c.images.length) {
     // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
     if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) return false;
@@ -158,6 +168,7 @@ interface Part {
   images: PageImage[];
   vectors: number;
   curves: number;
+  chart?: boolean;
   /** The parts a cluster was merged from. */
   members?: Part[];
 }
@@ -178,6 +189,7 @@ function cluster(parts: Part[]): Part[] {
         a.images.push(...b.images);
         a.vectors += b.vectors;
         a.curves += b.curves;
+        a.chart = a.chart || b.chart;
         a.members!.push(...b.members!);
         items.splice(j, 1);
         j = i;
