@@ -11,6 +11,7 @@ import {
   unionBox,
 } from '../geometry.js';
 import { plotFrames } from './axes.js';
+import { joinLegends, legendOf } from './legends.js';
 
 export type { FigureRegion };
 
@@ -79,18 +80,23 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     : [];
   regions.push(...diagrams.map(toRegion));
   const inDiagram = (b: BBox) => diagrams.some((d) => intersectionArea(b, d.bbox) > 0.5 * boxArea(b));
+  const rest: Part[] = [];
   for (const c of cluster(parts.filter((p) => !inDiagram(p.bbox)))) {
     if (isPicture(c, content)) {
       regions.push(toRegion(c));
       continue;
     }
+    rest.push(c);
     // Pictures side by side whose images overlap (transparent margins) merge with the text column
     // between them: split at the page's column gutter and judge each side alone.
     for (const side of splitAtGutter(c, content)) {
       if (isPicture(side, content)) regions.push(toRegion(side));
     }
   }
-  return regions;
+  return joinLegends(
+    regions,
+    rest.flatMap((c) => legendOf(c.members ?? [c], content) ?? []),
+  );
 }
 
 function toRegion(c: Part): FigureRegion {
@@ -108,6 +114,7 @@ function isPicture(c: Part, content: PageContent): boolean {
   }
   if (c.chart) return !isTextBox(c.bbox, content);
   if (!c.images.length) {
+    if (isScreen(c.bbox, content)) return true;
     // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
     if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) return false;
     return !isTextBox(c.bbox, content) || isDiagram(c, content);
@@ -228,6 +235,31 @@ function carriesText(bbox: BBox, content: PageContent): boolean {
     const box: BBox = [r.x0, r.y0, r.x1, r.y1];
     return /[\p{L}\p{N}]/u.test(r.text) && intersectionArea(box, bbox) > 0.8 * boxArea(box);
   });
+}
+
+/** A screen is at least this big (points) on each side. */
+const MIN_SCREEN_SIDE = 100;
+/** Share of its height that a screen's empty band between lines of text spans, at least. */
+const SCREEN_VOID_SHARE = 0.15;
+const SCREEN_VOID_LINES = 5;
+
+/**
+ * A frame around text set as a screen shows it (a terminal, a dialog): lines at its top and at its
+ * bottom with an empty band between them that running text, flowing line after line, never leaves.
+ */
+function isScreen(bbox: BBox, content: PageContent): boolean {
+  if (boxWidth(bbox) < MIN_SCREEN_SIDE || boxHeight(bbox) < MIN_SCREEN_SIDE) return false;
+  const inside = content.runs.filter((r) => r.text.trim() && boxContains(bbox, [r.x0, r.y0, r.x1, r.y1]));
+  if (inside.length < 2) return false;
+  const size = Math.max(...inside.map((r) => r.size));
+  const spans = inside.map((r) => [r.y0, r.y1]).sort((a, b) => b[1] - a[1]);
+  let low = spans[0][0];
+  let widest = 0;
+  for (const [y0, y1] of spans.slice(1)) {
+    widest = Math.max(widest, low - y1);
+    low = Math.min(low, y0);
+  }
+  return widest >= Math.max(SCREEN_VOID_SHARE * boxHeight(bbox), SCREEN_VOID_LINES * size);
 }
 
 /** A strip hardly taller than the text lying on it: a heading banner or highlight. */
