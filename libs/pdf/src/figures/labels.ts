@@ -57,6 +57,7 @@ function grow(region: FigureRegion, content: PageContent, all: FigureRegion[]): 
     if (!labels.length) break;
     bbox = include(bbox, labels);
   }
+  bbox = include(bbox, titleOf(bbox, content, all, region));
   return bbox === region.bbox ? region : { ...region, bbox };
 }
 
@@ -90,4 +91,34 @@ function lineIsLabels(run: TextRun, content: PageContent, bbox: BBox): boolean {
 function inMargins(run: TextRun, content: PageContent): boolean {
   const band = MARGIN_SHARE * content.height;
   return run.y1 < band || run.y0 > content.height - band;
+}
+
+/** Lines a chart's own title may take, set right above it. */
+const MAX_TITLE_LINES = 2;
+
+/**
+ * A chart's title: up to two short lines right above it, each centred on it and narrower than it.
+ * A heading of the text above stands at the column's edge, not centred on a drawing.
+ */
+function titleOf(bbox: BBox, content: PageContent, all: FigureRegion[], region: FigureRegion): TextRun[] {
+  const width = boxWidth(bbox);
+  const centre = (bbox[0] + bbox[2]) / 2;
+  const title: TextRun[] = [];
+  let top = bbox[3];
+  for (let n = 0; n < MAX_TITLE_LINES; n++) {
+    const line = content.runs.filter(
+      (r) => r.y0 >= top - 1 && r.y0 - top <= 0.8 * r.size && r.x0 >= bbox[0] && r.x1 <= bbox[2],
+    );
+    if (!line.length) break;
+    const x0 = Math.min(...line.map((r) => r.x0));
+    const x1 = Math.max(...line.map((r) => r.x1));
+    const text = line.map((r) => r.text).join(' ');
+    const centred = Math.abs((x0 + x1) / 2 - centre) <= 0.1 * width && x1 - x0 < 0.8 * width;
+    if (!centred || text.length > 60 || captionKind(text.trim()) !== null || inMargins(line[0], content))
+      break;
+    if (all.some((other) => other !== region && line.some((r) => centreInside(r, other.bbox)))) break;
+    title.push(...line);
+    top = Math.max(...line.map((r) => r.y1));
+  }
+  return title;
 }
