@@ -44,7 +44,15 @@ export function plotFrames(paths: PagePath[]): PlotFrame[] {
       return [{ path, horizontal: true, at: mid(path.bbox, 1), from: path.bbox[0], to: path.bbox[2] }];
     if (w < LINE_THICKNESS)
       return [{ path, horizontal: false, at: mid(path.bbox, 0), from: path.bbox[1], to: path.bbox[3] }];
-    return [];
+    // A stroked box may be the plot's frame: its sides are axes (ticks tell whether they are).
+    if (!path.stroked || w < MIN_AXIS || h < MIN_AXIS) return [];
+    const [x0, y0, x1, y1] = path.bbox;
+    return [
+      { path, horizontal: true, at: y0, from: x0, to: x1 },
+      { path, horizontal: true, at: y1, from: x0, to: x1 },
+      { path, horizontal: false, at: x0, from: y0, to: y1 },
+      { path, horizontal: false, at: x1, from: y0, to: y1 },
+    ];
   });
   const axes = segments.filter((s) => s.to - s.from >= MIN_AXIS);
   // A tick is a stroke clearly longer than thick: the square joints of a table's rules are not.
