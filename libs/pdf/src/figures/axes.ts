@@ -1,6 +1,6 @@
 import { BBox } from '../types.js';
-import { PagePath } from '../model.js';
-import { boxHeight, boxWidth, unionBox } from '../geometry.js';
+import { PagePath, TextRun } from '../model.js';
+import { boxHeight, boxWidth, centreInside, unionBox } from '../geometry.js';
 
 /** A stroke thinner than this (points) is a line: a rule, an axis or a tick. */
 const LINE_THICKNESS = 2.5;
@@ -14,6 +14,9 @@ const TOUCH = 1.5;
 const CORNER = 3;
 /** Ticks at this many distinct places along an axis make it a chart's scale, not a rule. */
 const MIN_TICKS = 3;
+/** A tick value is a short run set this close (points) outside its axis. */
+const MAX_VALUE_CHARS = 12;
+const VALUE_REACH = 14;
 
 /** The axes of one plot: its frame or L of axis lines, with their tick marks. */
 export interface PlotFrame {
@@ -31,11 +34,12 @@ interface Segment {
 }
 
 /**
- * The plots drawn on a page, found by their scales: an axis line carrying tick marks at three or more
- * places, meeting a perpendicular axis at a corner. Table rules and underlines carry no ticks; a
- * form's comb of stubs has no second axis. Plots side by side are separate: each has its own axes.
+ * The plots drawn on a page, found by their scales: an axis line carrying tick marks, or tick values
+ * set outside it, at three or more places, meeting a perpendicular axis at a corner. Table rules and
+ * underlines carry neither (a table's text is inside its rules); a form's comb of stubs has no second
+ * axis. Plots side by side are separate: each has its own axes.
  */
-export function plotFrames(paths: PagePath[]): PlotFrame[] {
+export function plotFrames(paths: PagePath[], runs: TextRun[] = []): PlotFrame[] {
   const segments = paths.flatMap((path): Segment[] => {
     if (!path.straight) return [];
     const w = boxWidth(path.bbox);
@@ -74,6 +78,8 @@ export function plotFrames(paths: PagePath[]): PlotFrame[] {
     );
     if (new Set(on.map((t) => Math.round(t.at))).size >= MIN_TICKS) scaled.set(axis, on);
   }
+  const valued = new Set(axes.filter((axis) => !scaled.has(axis) && hasValues(axis, runs, axes)));
+  for (const axis of valued) scaled.set(axis, []);
   const frames: PlotFrame[] = [];
   const taken = new Set<Segment>();
   for (const axis of scaled.keys()) {
@@ -93,11 +99,60 @@ export function plotFrames(paths: PagePath[]): PlotFrame[] {
     }
     const perpendicular = [...group].some((g) => g.horizontal !== axis.horizontal);
     if (!perpendicular) continue;
-    group.forEach((g) => taken.add(g));
     const unique = [...new Set([...group].flatMap((g) => [g, ...(scaled.get(g) ?? [])].map((s) => s.path)))];
-    frames.push({ bbox: unique.map((p) => p.bbox).reduce(unionBox), paths: unique });
+    const bbox = unique.map((p) => p.bbox).reduce(unionBox);
+    // Axes known by their values alone must frame something plotted: an empty corner is a border.
+    const ticked = [...group].some((g) => scaled.has(g) && !valued.has(g));
+    const plotted = (p: PagePath) =>
+      !unique.includes(p) &&
+      (!p.straight || (boxWidth(p.bbox) >= LINE_THICKNESS && boxHeight(p.bbox) >= LINE_THICKNESS)) &&
+      centreInside(runOf(p.bbox), bbox, 0);
+    if (!ticked && !paths.some(plotted)) continue;
+    group.forEach((g) => taken.add(g));
+    frames.push({ bbox, paths: unique });
   }
   return frames;
+}
+
+function runOf([x0, y0, x1, y1]: BBox) {
+  return { x0, y0, x1, y1 };
+}
+
+/**
+ * Three or more tick values set just outside the axis (below a horizontal one, left of a vertical
+ * one), spread apart: words of a line of text stand a space apart, lines of a paragraph a leading.
+ * Outside means no line goes on from the axis to that side: a table's inner rule has its next row
+ * below it, between rules that go on down.
+ */
+function hasValues(axis: Segment, runs: TextRun[], axes: Segment[]): boolean {
+  const goesOn = axes.some(
+    (o) =>
+      o.horizontal !== axis.horizontal &&
+      o.at >= axis.from - CORNER &&
+      o.at <= axis.to + CORNER &&
+      o.from < axis.at - CORNER &&
+      o.to >= axis.at - CORNER,
+  );
+  if (goesOn) return false;
+  const values = runs.filter((r) => {
+    const text = r.text.trim();
+    if (!text || text.length > MAX_VALUE_CHARS) return false;
+    const along = axis.horizontal ? (r.x0 + r.x1) / 2 : (r.y0 + r.y1) / 2;
+    if (along < axis.from - VALUE_REACH || along > axis.to + VALUE_REACH) return false;
+    const edge = axis.horizontal ? r.y1 : r.x1;
+    return edge <= axis.at + TOUCH && edge >= axis.at - VALUE_REACH;
+  });
+  const spans = values
+    .map((r) => (axis.horizontal ? [r.x0, r.x1, r.size] : [r.y0, r.y1, r.size]))
+    .sort((a, b) => a[0] - b[0]);
+  let apart = spans.length ? 1 : 0;
+  for (let i = 1; i < spans.length; i++) {
+    const gap = spans[i][0] - spans[i - 1][1];
+    if (gap < 0) continue;
+    if (gap < (axis.horizontal ? 1 : 0.5) * spans[i][2]) return false;
+    apart++;
+  }
+  return apart >= MIN_TICKS;
 }
 
 function mid(b: BBox, axis: 0 | 1): number {

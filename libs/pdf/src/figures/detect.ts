@@ -55,7 +55,7 @@ export function detectFigures(content: PageContent): FigureRegion[] {
   const striped = stripes(content.paths);
   const panelParts: Part[] = [];
   // A plot's axes and ticks are thin strokes too: they seed its figure, which draws whatever is near.
-  const plots = plotFrames(content.paths);
+  const plots = plotFrames(content.paths, content.runs);
   const inPlot = new Set(plots.flatMap((p) => p.paths));
   for (const plot of plots) {
     parts.push({ bbox: clip(plot.bbox), images: [], vectors: plot.paths.length, curves: 0, chart: true });
