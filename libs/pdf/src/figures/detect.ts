@@ -190,6 +190,7 @@ function cluster(parts: Part[]): Part[] {
       for (let j = i + 1; j < items.length; j++) {
         if (items[j].bbox[0] - items[i].bbox[2] > MERGE_GAP) break;
         if (boxGap(items[i].bbox, items[j].bbox) > MERGE_GAP) continue;
+        if (apartPhotos(items[i], items[j])) continue;
         const a = items[i];
         const b = items[j];
         a.bbox = unionBox(a.bbox, b.bbox);
@@ -205,6 +206,23 @@ function cluster(parts: Part[]): Part[] {
     }
   }
   return items;
+}
+
+/** Raster pictures at least this big (points a side) with a gap between them are pictures of their own. */
+const PHOTO_SIDE = 40;
+const TILE_GAP = 1;
+
+/**
+ * Two photos set side by side with a gap (sub-figures) stay two pictures; tiles of one picture touch.
+ * Drawing between them still joins them (a diagram around its images).
+ */
+function apartPhotos(a: Part, b: Part): boolean {
+  const photo = (p: Part) =>
+    p.images.length > 0 &&
+    p.vectors === 0 &&
+    boxWidth(p.bbox) >= PHOTO_SIDE &&
+    boxHeight(p.bbox) >= PHOTO_SIDE;
+  return photo(a) && photo(b) && boxGap(a.bbox, b.bbox) > TILE_GAP;
 }
 
 /** Bars stacked closer than a text line, five or more: a striped logo or hatching, which rules never are. */
