@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildLines } from '../layout/lines.js';
 import { textRun as run } from '../testing/text-runs.js';
-import { captionKind, isCaptionLabel } from './captions.js';
+import { captionKind, isCaptionLabel, keepSubcaptions } from './captions.js';
+import { Element } from './elements.js';
 
 describe('caption labels', () => {
   it('tells a bare label from a caption and from a sentence', () => {
@@ -28,5 +29,21 @@ describe('caption labels', () => {
     ];
     const texts = buildLines(runs).map((l) => l.text);
     expect(texts).toContain('FIG. 2: Ni, the maximum number of elementary gate op-');
+  });
+
+  it('keeps a lone (a) line under a figure a sub-caption paragraph, and lists elsewhere lists', () => {
+    const figure: Element = {
+      kind: 'figure',
+      page: 1,
+      bbox: [100, 400, 250, 500],
+      figure: { bbox: [100, 400, 250, 500], images: [], vectors: 20, curves: 5 },
+      caption: null,
+    };
+    const item = { level: 0, ordered: true, marker: '(a)', text: 'Counts' };
+    const under: Element = { kind: 'list', page: 1, bbox: [150, 385, 200, 395], items: [item] };
+    const far: Element = { kind: 'list', page: 1, bbox: [150, 200, 200, 210], items: [item] };
+    const [, sub, list] = keepSubcaptions([figure, under, far]);
+    expect(sub).toMatchObject({ kind: 'paragraph', text: '(a) Counts' });
+    expect(list).toBe(far);
   });
 });

@@ -133,4 +133,38 @@ describe('vector charts', () => {
     );
     expect(figures(page([{ paths: [frame], runs: note }]))).toHaveLength(0);
   });
+
+  it('finds a plot known by its axes and tick values alone (no tick marks)', () => {
+    const paths = [line(120, 400, 350, 400), line(120, 400, 120, 530), shape([140, 420, 330, 510])];
+    const runs = ['0', '50', '100'].map((v, i) => run(v, 104, 398 + 55 * i, { size: 7, x1: 116 }));
+    runs.push(...['A9', 'B6', 'C3', 'D4'].map((v, i) => run(v, 150 + 50 * i, 388, { size: 7 })));
+    const found = figures(page([{ paths, runs }]));
+    expect(found).toHaveLength(1);
+    expect(found[0].bbox[0]).toBeLessThanOrEqual(104);
+    expect(found[0].bbox[1]).toBeLessThanOrEqual(388);
+  });
+
+  it('keeps a ruled table with short cells a table: its rows stand below rules that go on down', () => {
+    const rules: PagePath[] = [];
+    const runs: TextRun[] = [];
+    for (let r = 0; r <= 3; r++) rules.push(line(60, 300 + 25 * r, 540, 300 + 25 * r));
+    for (const x of [60, 180, 300, 420, 540]) rules.push(line(x, 300, x, 375));
+    rules.push(shape([61, 351, 179, 374], true, true));
+    for (let r = 0; r < 3; r++) {
+      for (const x of [70, 190, 310, 430]) runs.push(run(`Cell ${r}.${x}`, x, 308 + 25 * r, { size: 8 }));
+    }
+    const items = analyzePage(page([{ paths: rules, runs }]), { figures: true });
+    expect(items.filter((i) => i.kind === 'figure')).toHaveLength(0);
+    expect(items.filter((i) => i.kind === 'table')).toHaveLength(1);
+  });
+
+  it('keeps two photos set side by side with a gap as two pictures, and touching tiles as one', () => {
+    const photo = (bbox: BBox) => ({ bbox, objId: 'img', upright: true });
+    const apart = page([]);
+    apart.images = [photo([45, 338, 163, 411]), photo([167, 338, 286, 411])];
+    expect(figures(apart)).toHaveLength(2);
+    const tiles = page([]);
+    tiles.images = [photo([45, 338, 165, 411]), photo([165, 338, 286, 411])];
+    expect(figures(tiles)).toHaveLength(1);
+  });
 });
