@@ -92,22 +92,16 @@ export function doclingMarkdown(doc: DoclingTree): string {
 }
 
 function textBlock(node: DoclingNode, text: string, listDepth: number, ordered: boolean): string {
-  switch (node.label) {
-    case 'title':
-      return `# ${text}`;
-    case 'section_header':
-      return `${'#'.repeat(Math.min(6, (node.level ?? 1) + 1))} ${text}`;
-    case 'list_item': {
-      const indent = '    '.repeat(Math.max(0, listDepth - 1));
-      return `${indent}${ordered || node.enumerated ? '1.' : '-'} ${text}`;
-    }
-    case 'code':
-      return '```\n' + text + '\n```';
-    case 'formula':
-      return `$$${text}$$`;
-    default:
-      return text;
+  const label = node.label ?? 'text';
+  if (label === 'title') return `# ${text}`;
+  if (label === 'section_header') return `${'#'.repeat(Math.min(6, (node.level ?? 1) + 1))} ${text}`;
+  if (label === 'list_item') {
+    const indent = '    '.repeat(Math.max(0, listDepth - 1));
+    return `${indent}${ordered || node.enumerated ? '1.' : '-'} ${text}`;
   }
+  if (label === 'code') return '```\n' + text + '\n```';
+  if (label === 'formula') return `$$${text}$$`;
+  return text;
 }
 
 function pipeTable(node: DoclingNode): string {
