@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { convertPdf } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
-import { countMatches, MIN_IOU } from './figures.js';
+import { MIN_IOU, MIN_PICTURE_SIDE_PT, scoreFigures } from './figures.js';
 import { printManifestReport, readManifest } from './manifest-report.js';
 import { mean, scoreDocument, type DocumentScores } from './metrics/index.js';
 import { pooled, scoreStructure, share, type StructureScores } from './metrics/structure.js';
@@ -54,11 +54,7 @@ async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
   }
   const seconds = (performance.now() - started) / 1000;
   if (values.out) writeFileSync(join(values.out, `${doc.name}.md`), markdown);
-  const figures = doc.pictures && {
-    expected: doc.pictures.length,
-    found: found.length,
-    matched: countMatches(doc.pictures, found),
-  };
+  const figures = doc.pictures && scoreFigures(doc.pictures, found);
   return {
     name: doc.name,
     pages,
@@ -108,7 +104,7 @@ function printReport(results: DocumentResult[]): void {
   console.log(
     `figures recall ${fmt(ratio(sum('matched'), sum('expected')))} (${sum('matched')}/${sum('expected')})  ` +
       `precision ${fmt(ratio(sum('matched'), sum('found')))} (${sum('matched')}/${sum('found')})  ` +
-      `[same page, IoU >= ${MIN_IOU}; ${withFigures.length} documents with picture geometry]`,
+      `[same page, IoU >= ${MIN_IOU}, sides >= ${MIN_PICTURE_SIDE_PT} pt; ${withFigures.length} documents with picture geometry]`,
   );
   console.log(`speed ${fmt(ratio(seconds, pages))} s/page  (${pages} pages in ${seconds.toFixed(1)} s)`);
   console.log(
@@ -116,9 +112,11 @@ function printReport(results: DocumentResult[]): void {
   );
 }
 
-const documents = listDocuments(corpusDir);
+const documents = await listDocuments(corpusDir);
 if (documents.length === 0) {
-  console.error(`No <name>.pdf with a <name>.md answer in ${corpusDir}`);
+  console.error(
+    `No <name>.pdf with a <name>.md answer, nor <case>/input.pdf with expected.json, in ${corpusDir}`,
+  );
   process.exit(1);
 }
 if (values.out) mkdirSync(values.out, { recursive: true });

@@ -2,6 +2,7 @@ import { SAME_LINE_TEXT, sameBaseline, spanOverlap } from '../geometry.js';
 import { Line, TextRun } from '../model.js';
 import { normalizeText } from './text-normalize.js';
 import { isListMarker } from './markers.js';
+import { isCaptionLabel } from '../classify/captions.js';
 
 export type { Line };
 
@@ -22,6 +23,13 @@ export function buildLines(runs: TextRun[]): Line[] {
   let band: TextRun[] = [];
   for (const run of sorted) {
     if (band.length && (!sameBand(band, run) || stacked(band, run))) {
+      // A script set a little lower than its line may come after a line of the other column in
+      // baseline order: it goes back to the line it stands beside.
+      const home = [band, ...bands.slice(-SCRIPT_LOOKBACK)].find((b) => besideScript(b, run));
+      if (home) {
+        home.push(run);
+        continue;
+      }
       bands.push(band);
       band = [];
     }
@@ -40,7 +48,7 @@ interface Gap {
   size: number;
   /** Index of the run right after the gap. */
   at: number;
-  /** Left side is a section number or a bullet close to its text: keep it with its text. */
+  /** Left side is a section number, a bullet or a caption's label close to its text: keep it with its text. */
   marker: boolean;
 }
 
@@ -59,13 +67,31 @@ function candidateGaps(runs: TextRun[]): Gap[] {
       // A symbol far from the next word is a table cell of its own (a tick or star column), not a bullet.
       const gap = runs[i].x0 - right;
       const marker =
-        (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
+        ((isListMarker(head) || isCaptionLabel(head)) && gap <= ALWAYS_SPLIT_GAP * size) ||
+        /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
       out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
       start = i;
     }
     right = Math.max(right, runs[i].x1);
   }
   return out;
+}
+
+/** Lines back that a lowered script may belong to. */
+const SCRIPT_LOOKBACK = 3;
+
+/**
+ * A run smaller than a run of the band that it touches, on that run's baseline: a sub- or superscript
+ * of that run's line, even when the band's tallest run (another column's line) stands higher.
+ */
+function besideScript(band: TextRun[], run: TextRun): boolean {
+  return band.some(
+    (b) =>
+      run.size < 0.85 * b.size &&
+      run.x0 <= b.x1 + 0.3 * b.size &&
+      run.x1 >= b.x0 - 0.3 * b.size &&
+      sameBand([b], run),
+  );
 }
 
 function sameBand(band: TextRun[], run: TextRun): boolean {

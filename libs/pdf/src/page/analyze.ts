@@ -111,7 +111,7 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
   const plotted = (f: FigureRegion, t: TableGrid) =>
     f.curves >= Math.max(12, t.rows.length * t.rows[0].length);
   const framedDrawings = ruled.filter((t) =>
-    figures.some((f) => overlapping(f, t.grid) && (t.bare || plotted(f, t.grid))),
+    figures.some((f) => overlapping(f, t.grid) && (t.bare || f.chart || plotted(f, t.grid))),
   );
   if (framedDrawings.length) {
     runs = runs.concat(
