@@ -4,8 +4,7 @@ import {
   PdfConversionError,
   SandboxLimits,
   SandboxResult,
-} from '@papermill/pdf';
-import pLimit from 'p-limit';
+} from '@papermill/pdf/sandbox';
 import { dirname } from 'node:path';
 import { InputFile } from './inputs.js';
 import { StagedOutput } from './staged-output.js';
@@ -43,18 +42,19 @@ export async function convertBatch(
   files: FileJob[],
   options: BatchOptions,
 ): Promise<FileOutcome[]> {
-  // Only `jobs` conversions are handed to the pool at once: a conversion's deadline starts when it
-  // is handed over, so none may wait there for a free process.
-  const limit = pLimit(options.jobs);
-  return Promise.all(
-    files.map((job) =>
-      limit(async () => {
-        const outcome = await convertOne(pool, job, options);
-        options.onFinished(outcome);
-        return outcome;
-      }),
-    ),
-  );
+  // `jobs` runners take the files in turn, so only that many conversions are in the pool at once:
+  // a conversion's deadline starts when it is handed over, so none may wait there for a process.
+  const outcomes: FileOutcome[] = [];
+  let next = 0;
+  const runner = async () => {
+    while (next < files.length) {
+      const outcome = await convertOne(pool, files[next++], options);
+      outcomes.push(outcome);
+      options.onFinished(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.jobs, files.length) }, runner));
+  return outcomes;
 }
 
 async function convertOne(pool: ConversionPool, job: FileJob, options: BatchOptions): Promise<FileOutcome> {

@@ -1,4 +1,4 @@
-import { ConversionPool, ConvertProgress } from '@papermill/pdf';
+import { ConversionPool, ConvertProgress } from '@papermill/pdf/sandbox';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliArgs, parseCliArgs, USAGE, UsageError } from './cli-args.js';
