@@ -4,7 +4,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostilePdf } from '../../libs/pdf/src/testing/pdf-fixtures.js';
+import { childPids, isRunning } from '../support/processes.js';
 import { buildPdf, buildPdfWithFigure } from '../support/test-pdf.js';
+import { waitFor } from '../support/wait.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Each run starts real conversion processes; on a busy machine a run takes seconds.
@@ -17,7 +20,7 @@ interface Run {
 }
 
 /** `node bin/papermill.js ARGS` from `cwd`, as a user runs it (the built CLI; `npm run build` first). */
-function papermill(args: string[], cwd: string): Promise<Run> {
+function papermill(args: string[], cwd: string, started?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/papermill.js'), ...args], {
       cwd,
@@ -29,7 +32,8 @@ function papermill(args: string[], cwd: string): Promise<Run> {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : null), stdout, stderr }));
+    if (child.pid !== undefined) started?.(child.pid);
   });
 }
 
@@ -71,6 +75,8 @@ describe('papermill convert', () => {
     await writeFile(join(work, 'docs/nested/deep.pdf'), await buildPdf([['Deep document text']]));
     await writeFile(join(work, 'a/report.pdf'), await buildPdf([['Report from folder a']]));
     await writeFile(join(work, 'b/report.pdf'), await buildPdf([['Report from folder b']]));
+    // Its page keeps pdf.js busy for minutes (the page timeout would leave it out after 30 s).
+    await writeFile(join(work, 'stalling.pdf'), await hostilePdf(['A page that stalls'], { stalling: [1] }));
     // A PDF header followed by nothing pdf.js can read.
     await writeFile(
       join(work, 'corrupt.pdf'),
@@ -247,6 +253,35 @@ describe('papermill convert', () => {
       }
     },
     RUN_TIMEOUT_MS * 2,
+  );
+
+  it(
+    'stops its conversion processes when interrupted and leaves no half-written output',
+    async () => {
+      let pid = 0;
+      const running = papermill(
+        ['convert', 'stalling.pdf', 'docs', '--out', 'stopped'],
+        work,
+        (p) => (pid = p),
+      );
+      // Interrupt once the stalling file is being converted: its outputs are being staged.
+      const children = await waitFor(
+        'conversion processes',
+        async () => {
+          const entries = await readdir(join(work, 'stopped')).catch(() => [] as string[]);
+          const pids = await childPids(pid);
+          return entries.some((name) => name.startsWith('.papermill-')) && pids.length > 0 && pids;
+        },
+        RUN_TIMEOUT_MS / 2,
+      );
+      process.kill(pid, 'SIGTERM');
+      const run = await running;
+      expect(run.code).toBe(143);
+      for (const child of children) expect(await isRunning(child)).toBe(false);
+      const left = await readdir(join(work, 'stopped'));
+      expect(left.filter((name) => name.startsWith('.'))).toEqual([]);
+    },
+    RUN_TIMEOUT_MS,
   );
 
   it.each([

@@ -92,10 +92,12 @@ async function main(argv: string[]): Promise<number> {
 
   const bar = inputs.single && process.stderr.isTTY ? await progressBar() : undefined;
   const pool = new ConversionPool({ size: Math.min(args.jobs, Math.max(1, jobs.length)) });
+  // Interrupted: the conversion processes are stopped first, so none writes into a folder removed after.
   const interrupted = (signal: NodeJS.Signals) => {
-    pool.close();
-    StagedOutput.discardAllNow();
-    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    void pool.terminate().finally(() => {
+      StagedOutput.discardAllNow();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);

@@ -82,6 +82,8 @@ export class ConversionProcess {
   private readonly child: ChildProcess;
   private nextId = 1;
   private exited = false;
+  /** Settles once the process has exited. */
+  readonly whenExited: Promise<void>;
   jobs = 0;
 
   constructor({ memoryMb, singleThreaded = false }: ProcessOptions) {
@@ -96,7 +98,12 @@ export class ConversionProcess {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',
     });
-    this.child.once('exit', () => (this.exited = true));
+    this.whenExited = new Promise((resolve) => {
+      this.child.once('exit', () => {
+        this.exited = true;
+        resolve();
+      });
+    });
     this.child.on('error', () => undefined);
   }
 
