@@ -22,7 +22,7 @@ Options:
       --max-pages N       longer documents fail (default 2000)
   -h, --help              this text
 
-Prints one line per file as it finishes and, for several files, a summary.
+Prints one line per file as it finishes and, unless a single file was given, a summary.
 Exit status: 0 every file converted, 1 at least one failed (the others are still converted),
 2 the command line is wrong (unknown option, no input or --out, a value that is not a positive
 integer, --out naming a file, nothing to convert).`;
