@@ -1,0 +1,331 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser: the DOM types describe them.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'puppeteer-core';
+import { pageCsp } from '../../apps/api/src/web/page-csp.js';
+import { send } from '../auth/http.js';
+import { claims, hs256 } from '../auth/tokens.js';
+import { startStack, Stack } from '../support/stack.js';
+import { waitFor } from '../support/wait.js';
+import { collectProblems, launchBrowser, TestBrowser, textOf, unexpected } from './browser.js';
+import { buildWebPdf, CAPTION, HEADING } from './web-pdf.js';
+
+// A conversion and a browser round trip each take a few seconds on a busy machine.
+jest.setTimeout(90_000);
+
+// Set to a folder to keep screenshots of the views the tests reach.
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+
+let files: string;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  files = await mkdtemp(join(tmpdir(), 'papermill-web-'));
+  chromium = await launchBrowser();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await rm(files, { recursive: true, force: true });
+});
+
+/** Writes the test PDF under `name` (the page uploads files by path). */
+async function pdfFile(name: string): Promise<string> {
+  const path = join(files, name);
+  await writeFile(path, await buildWebPdf());
+  return path;
+}
+
+async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems = collectProblems(page);
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+/** Uploads through the file picker and returns the new task's id, once its item is listed. */
+async function upload(page: Page, path: string): Promise<string> {
+  const input = await page.$('input#file-input');
+  await input!.uploadFile(path);
+  const name = path.split('/').pop()!;
+  return waitFor(`the task of ${name} in the list`, () =>
+    page.evaluate(
+      (fileName) =>
+        [...document.querySelectorAll<HTMLElement>('#task-list li')].find(
+          (item) => item.querySelector('.task-name')?.textContent === fileName,
+        )?.dataset.taskId,
+      name,
+    ),
+  );
+}
+
+/** Records every status text the task's item shows, from now on. */
+async function recordStatuses(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Record<string, string[]> = {};
+    (window as unknown as { seenStatuses: typeof seen }).seenStatuses = seen;
+    const record = () => {
+      for (const item of document.querySelectorAll<HTMLElement>('#task-list li')) {
+        const list = (seen[item.dataset.taskId!] ??= []);
+        const text = item.querySelector('.status')?.textContent ?? '';
+        if (text && list.at(-1) !== text) list.push(text);
+      }
+    };
+    new MutationObserver(record).observe(document.getElementById('task-list')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+const statusesSeen = (page: Page, id: string) =>
+  page.evaluate(
+    (taskId) => (window as unknown as { seenStatuses: Record<string, string[]> }).seenStatuses[taskId] ?? [],
+    id,
+  );
+
+const itemStatus = (page: Page, id: string) => textOf(page, `li[data-task-id="${id}"] .status`);
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOT_DIR) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Opens the task's result view and waits for the rendered heading and a loaded inline figure. */
+async function openResult(page: Page, id: string): Promise<void> {
+  await page.click(`li[data-task-id="${id}"] a.open`);
+  await page.waitForFunction(
+    (heading) =>
+      [...document.querySelectorAll('#rendered :is(h1, h2, h3)')].some((h) => h.textContent === heading),
+    { timeout: 30_000 },
+    HEADING,
+  );
+  await page.waitForFunction(
+    () => {
+      const image = document.querySelector<HTMLImageElement>('#rendered img[data-figure="1"]');
+      return image !== null && image.complete && image.naturalWidth > 0;
+    },
+    { timeout: 30_000 },
+  );
+}
+
+describe('web page (S3 storage, guests)', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    stack = await startStack({ storage: 's3' });
+    context = await chromium.browser.createBrowserContext();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+  });
+
+  it('serves the page at / with a CSP that allows scripts from itself and images from the bucket', async () => {
+    const page = await send<string>(stack.url, 'GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(pageCsp([new URL(stack.s3!.endpoint).origin]));
+    expect(page.body).toContain('<script type="module" src="/assets/js/main.js"></script>');
+    expect(page.body).not.toMatch(/<script>|<style|style="/);
+
+    for (const [path, type] of [
+      ['/assets/js/main.js', 'text/javascript; charset=utf-8'],
+      ['/assets/app.css', 'text/css; charset=utf-8'],
+      ['/assets/vendor/marked.js', 'text/javascript; charset=utf-8'],
+      ['/assets/vendor/purify.js', 'text/javascript; charset=utf-8'],
+    ]) {
+      const asset = await send<string>(stack.url, 'GET', path);
+      expect([path, asset.status, asset.headers['content-type']]).toEqual([path, 200, type]);
+      const again = await send(stack.url, 'GET', path, { headers: { 'if-none-match': asset.headers.etag! } });
+      expect([path, again.status]).toEqual([path, 304]);
+    }
+    for (const path of [
+      '/assets/index.html',
+      '/assets/../package.json',
+      '/assets/js/nope.js',
+      '/index.html',
+    ]) {
+      const missing = await send(stack.url, 'GET', path);
+      expect([path, missing.status, missing.body]).toEqual([path, 404, { detail: 'Not Found' }]);
+    }
+    expect((await send(stack.url, 'GET', '/health')).body).toEqual({ status: 'ok' });
+  });
+
+  it('uploads a PDF, shows its status change live, then the rendered Markdown, its figure and downloads', async () => {
+    const { page, problems } = await openPage(context, stack.url);
+    await recordStatuses(page);
+    const id = await upload(page, await pdfFile('survey.pdf'));
+    await waitFor('the task to show Done', async () => (await itemStatus(page, id)) === 'Done');
+    const seen = await statusesSeen(page, id);
+    // The upload answers QUEUED; the page follows the task to DONE without a reload.
+    expect(seen[0]).toBe('Queued');
+    expect(seen.at(-1)).toBe('Done');
+    await screenshot(page, 'tasks');
+
+    await openResult(page, id);
+    expect(page.url()).toBe(`${stack.url}/#/tasks/${id}`);
+    expect(await textOf(page, '#task-title')).toBe('survey.pdf');
+    expect(await textOf(page, '#task-status')).toBe('Done');
+    const inline = await page.$eval(
+      '#rendered img[data-figure="1"]',
+      (image) => (image as HTMLImageElement).src,
+    );
+    expect(inline.startsWith(`${stack.s3!.endpoint}/`)).toBe(true);
+    expect(await textOf(page, '#source')).toContain(`# ${HEADING}`);
+    expect(await textOf(page, '#source')).toContain('](figures/picture-1.png)');
+
+    // The gallery: the figure loaded, with its number, page and caption, and a download link.
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>('#gallery img');
+      return image !== null && image.complete && image.naturalWidth > 0;
+    });
+    expect(await textOf(page, '#gallery .figure-label')).toBe('Figure 1 · page 1');
+    expect(await textOf(page, '#gallery .figure-title')).toBe(CAPTION);
+    const links = await page.$$eval('#task-actions a:not([hidden]), #gallery a', (anchors) =>
+      anchors.map((a) => [a.getAttribute('href'), (a as HTMLAnchorElement).download]),
+    );
+    expect(links).toEqual([
+      [`/tasks/${id}/download`, 'survey.md'],
+      [`/tasks/${id}/assets`, 'survey.assets.json'],
+      [`/tasks/${id}/figures/1/download?download=true`, 'survey-picture-1.png'],
+    ]);
+    await screenshot(page, 'result');
+    await page.setViewport({ width: 390, height: 844, isMobile: true });
+    await screenshot(page, 'result-phone');
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('deletes a task: it disappears from the list and from the api', async () => {
+    const { page, problems } = await openPage(context, stack.url);
+    const id = await upload(page, await pdfFile('to-delete.pdf'));
+    await waitFor('the task to show Done', async () => (await itemStatus(page, id)) === 'Done');
+    await openResult(page, id);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('#task-delete');
+    await page.waitForFunction(() => location.hash === '#/' && !document.getElementById('home-view')!.hidden);
+    await waitFor('the item to go', async () => (await page.$(`li[data-task-id="${id}"]`)) === null);
+    expect(await textOf(page, '#notice')).toBe('Deleted to-delete.pdf.');
+    expect(await page.evaluate((taskId) => fetch(`/tasks/${taskId}`).then((r) => r.status), id)).toBe(404);
+    await page.reload({ waitUntil: 'networkidle0' });
+    expect(await page.$(`li[data-task-id="${id}"]`)).toBeNull();
+    // Only the 404 of the test's own request for the deleted task.
+    expect(unexpected(problems).filter((p) => !p.endsWith(`/tasks/${id})`))).toEqual([]);
+    await page.close();
+  });
+
+  it("does not show one guest's task to another", async () => {
+    const { page } = await openPage(context, stack.url);
+    const id = await upload(page, await pdfFile('mine.pdf'));
+    const other = await chromium.browser.createBrowserContext();
+    try {
+      const { page: otherPage } = await openPage(other, stack.url);
+      await otherPage.waitForSelector('#tasks-empty:not([hidden])');
+      expect(await otherPage.$$('#task-list li')).toHaveLength(0);
+      const status = await otherPage.evaluate(
+        (taskId) => fetch(`/tasks/${taskId}`).then((r) => r.status),
+        id,
+      );
+      expect(status).toBe(404);
+      // The first guest still has it after a reload.
+      await page.reload({ waitUntil: 'networkidle0' });
+      expect(await page.$(`li[data-task-id="${id}"]`)).not.toBeNull();
+    } finally {
+      await other.close();
+      await page.close();
+    }
+  });
+
+  it('parses event streams split anywhere, with comments, CRLF and multi-line data', async () => {
+    const { page } = await openPage(context, stack.url);
+    const messages = await page.evaluate(async () => {
+      const { SseParser } = (await import('/assets/js/sse.js' as string)) as {
+        SseParser: new () => { push(text: string): unknown[] };
+      };
+      const parser = new SseParser();
+      return [': heartbeat\n\nevent: task\ndata: {"a"', ':1}\r', '\n\r\ndata: x\ndata:  y\n', '\nevent: x\n']
+        .map((chunk) => parser.push(chunk))
+        .flat();
+    });
+    expect(messages).toEqual([
+      { event: 'task', data: '{"a":1}' },
+      { event: 'message', data: 'x\n y' },
+    ]);
+    await page.close();
+  });
+});
+
+describe('web page (local storage, API key)', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+  let key: string;
+  let downloads: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ storage: 'local' });
+    downloads = await mkdtemp(join(files, 'downloads-'));
+    context = await chromium.browser.createBrowserContext({
+      downloadBehavior: { policy: 'allow', downloadPath: downloads },
+    });
+    const jwt = await hs256(claims('web-user'));
+    const created = await send<{ token: string }>(stack.url, 'POST', '/api-keys', {
+      headers: { authorization: `Bearer ${jwt}` },
+      json: { name: 'web page' },
+    });
+    expect(created.status).toBe(201);
+    key = created.body.token;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+  });
+
+  it("works with a pasted API key: the key owner's tasks, results and downloads", async () => {
+    const { page, problems } = await openPage(context, stack.url);
+    expect((await send(stack.url, 'GET', '/')).headers['content-security-policy']).toBe(pageCsp([stack.url]));
+    await page.type('#api-key', key);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document.getElementById('access-state')!.textContent!.includes('API key'),
+    );
+    const id = await upload(page, await pdfFile('keyed.pdf'));
+    await waitFor('the task to show Done', async () => (await itemStatus(page, id)) === 'Done');
+
+    // The task is the key owner's, not the tab's guest session's.
+    const owned = await send<{ items: { id: string }[] }>(stack.url, 'GET', '/tasks', {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(owned.body.items.map((task) => task.id)).toEqual([id]);
+    const guest = await page.evaluate(() => fetch('/public/tasks').then((r) => r.json()));
+    expect(guest).toMatchObject({ items: [], total: 0 });
+
+    // The key stays for the tab (sessionStorage) across a reload.
+    await page.reload({ waitUntil: 'networkidle0' });
+    expect(await page.$(`li[data-task-id="${id}"]`)).not.toBeNull();
+    await openResult(page, id);
+
+    // A download needs the key's header: the page fetches it and saves the bytes.
+    await page.click('#download-md');
+    const saved = await waitFor('the Markdown download', () =>
+      readFile(join(downloads, 'keyed.md'), 'utf8').catch(() => undefined),
+    );
+    expect(saved).toBe(await textOf(page, '#source'));
+    expect(saved).toContain(`# ${HEADING}`);
+
+    // Back to the guest session: the key's task is not the guest's.
+    await page.click('a.back');
+    await page.click('#forget-key');
+    await page.waitForSelector('#tasks-empty:not([hidden])');
+    expect(await page.$(`li[data-task-id="${id}"]`)).toBeNull();
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+});
