@@ -221,6 +221,114 @@ describe('web page (S3 storage, guests)', () => {
     await page.close();
   });
 
+  it('uploads several dropped files at once and says which were refused or failed', async () => {
+    const { page, problems } = await openPage(context, stack.url);
+    const pdf = (await buildWebPdf()).toString('base64');
+    const broken = Buffer.from('%PDF-1.7\nthis is no PDF body\n').toString('base64');
+    const text = Buffer.from('just some notes').toString('base64');
+    await page.evaluate(
+      (files) => {
+        const transfer = new DataTransfer();
+        for (const [name, base64] of files) {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          transfer.items.add(new File([bytes], name, { type: 'application/pdf' }));
+        }
+        const zone = document.getElementById('drop-zone')!;
+        zone.dispatchEvent(
+          new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+        zone.dispatchEvent(
+          new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      },
+      [
+        ['first.pdf', pdf],
+        ['notes.pdf', text],
+        ['second.pdf', pdf],
+        ['broken.pdf', broken],
+      ],
+    );
+    const uploads = () =>
+      page.$$eval('#uploads li', (rows) =>
+        rows.map((row) => [
+          row.querySelector('.upload-name')!.textContent,
+          row.querySelector('.upload-state')!.textContent,
+        ]),
+      );
+    await waitFor('every upload to settle', async () =>
+      (await uploads()).every(([, state]) => state === 'Uploaded' || state!.startsWith('Not uploaded')),
+    );
+    expect((await uploads()).sort()).toEqual([
+      ['broken.pdf', 'Uploaded'],
+      ['first.pdf', 'Uploaded'],
+      ['notes.pdf', 'Not uploaded: Uploaded file must be a PDF'],
+      ['second.pdf', 'Uploaded'],
+    ]);
+    const states = () =>
+      page.$$eval('#task-list li', (items) =>
+        items.map((item) => [
+          item.querySelector('.task-name')!.textContent,
+          item.querySelector('.status')!.textContent,
+          item.querySelector<HTMLElement>('.error')!.hidden
+            ? null
+            : item.querySelector('.error')!.textContent,
+        ]),
+      );
+    await waitFor('the three tasks to settle', async () => {
+      const listed = await states();
+      return listed.length === 3 && listed.every(([, status]) => status === 'Done' || status === 'Failed');
+    });
+    // Newest first: the uploads went one after the other, in the order dropped.
+    expect(await states()).toEqual([
+      ['broken.pdf', 'Failed', 'The file is not a valid PDF'],
+      ['second.pdf', 'Done', null],
+      ['first.pdf', 'Done', null],
+    ]);
+    // The refused upload's 415 is the only failed request.
+    expect(unexpected(problems)).toEqual([
+      expect.stringMatching(/^console: Failed to load resource: .* 415 .*\/tasks\)$/),
+    ]);
+    await page.close();
+  });
+
+  it('is usable by keyboard: visible focus, real links and buttons', async () => {
+    const { page } = await openPage(context, stack.url);
+    const id = await upload(page, await pdfFile('keyboard.pdf'));
+    await waitFor('the task to show Done', async () => (await itemStatus(page, id)) === 'Done');
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          id: element.id,
+          text: element.textContent,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        };
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ text: 'Skip to content', outline: 'solid 3px' });
+    for (let i = 0; i < 10 && (await focused()).id !== 'choose-files'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ id: 'choose-files', outline: 'solid 3px' });
+    // Tab on to the task's link and open it with Enter.
+    for (let i = 0; i < 20 && (await focused()).text !== 'View result'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ text: 'View result', outline: 'solid 3px' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'task-title');
+    expect(await textOf(page, '#task-title')).toBe('keyboard.pdf');
+    // Every control has a name a screen reader can read.
+    const unnamed = await page.$$eval('button, a, input, progress', (elements) =>
+      elements
+        .filter((element) => !(element as HTMLElement).hidden && element.closest('[hidden]') === null)
+        .filter((element) => {
+          const labelled = element.getAttribute('aria-label') || (element as HTMLInputElement).labels?.length;
+          return !labelled && !element.textContent!.trim();
+        })
+        .map((element) => element.outerHTML),
+    );
+    expect(unnamed).toEqual([]);
+    await page.close();
+  });
+
   it("does not show one guest's task to another", async () => {
     const { page } = await openPage(context, stack.url);
     const id = await upload(page, await pdfFile('mine.pdf'));
