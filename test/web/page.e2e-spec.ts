@@ -197,7 +197,7 @@ describe('web page (S3 storage, guests)', () => {
       [`/tasks/${id}/figures/1/download?download=true`, 'survey-picture-1.png'],
     ]);
     await screenshot(page, 'result');
-    await page.setViewport({ width: 390, height: 844, isMobile: true });
+    await page.setViewport({ width: 390, height: 844 });
     await screenshot(page, 'result-phone');
     expect(unexpected(problems)).toEqual([]);
     await page.close();
