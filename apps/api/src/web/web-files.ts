@@ -42,7 +42,13 @@ function vendorFiles(): Record<string, string> {
 /** Every file the page may load, by its path under `/assets/` (`index.html` is the page itself). */
 export function loadWebFiles(folder = pageFolder()): Map<string, WebFile> {
   const paths: Record<string, string> = {};
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw new Error(`The web page's files were not found in ${folder}`, { cause: error });
+  }
+  for (const entry of entries) {
     if (!entry.isFile() || !CONTENT_TYPES[extname(entry.name)]) continue;
     const path = join(entry.parentPath, entry.name);
     paths[relative(folder, path).split(sep).join('/')] = path;

@@ -12,7 +12,12 @@ const FIGURE_REF = /^(?:\.\/)?figures\/picture-(\d+)\.png$/;
  */
 export function renderMarkdown(markdown, figureUrls) {
   const html = marked.parse(markdown, { async: false, gfm: true });
-  const fragment = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
+  const fragment = DOMPurify.sanitize(html, {
+    RETURN_DOM_FRAGMENT: true,
+    // Inline styles would break the page's CSP anyway; forms have nothing to do in a document.
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea'],
+    FORBID_ATTR: ['style'],
+  });
   for (const image of fragment.querySelectorAll('img')) {
     const match = FIGURE_REF.exec(image.getAttribute('src') ?? '');
     const url = match && figureUrls.get(Number(match[1]));
