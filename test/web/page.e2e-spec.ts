@@ -222,7 +222,9 @@ describe('web page (S3 storage, guests)', () => {
   });
 
   it('uploads several dropped files at once and says which were refused or failed', async () => {
-    const { page, problems } = await openPage(context, stack.url);
+    // A guest of its own, so the list holds only these uploads.
+    const guest = await chromium.browser.createBrowserContext();
+    const { page, problems } = await openPage(guest, stack.url);
     const pdf = (await buildWebPdf()).toString('base64');
     const broken = Buffer.from('%PDF-1.7\nthis is no PDF body\n').toString('base64');
     const text = Buffer.from('just some notes').toString('base64');
@@ -288,7 +290,7 @@ describe('web page (S3 storage, guests)', () => {
     expect(unexpected(problems)).toEqual([
       expect.stringMatching(/^console: Failed to load resource: .* 415 .*\/tasks\)$/),
     ]);
-    await page.close();
+    await guest.close();
   });
 
   it('is usable by keyboard: visible focus, real links and buttons', async () => {
