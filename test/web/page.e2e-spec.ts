@@ -168,6 +168,9 @@ describe('web page (S3 storage, guests)', () => {
     expect(seen[0]).toBe('Queued');
     expect(seen.at(-1)).toBe('Done');
     await screenshot(page, 'tasks');
+    await page.setViewport({ width: 390, height: 844 });
+    await screenshot(page, 'tasks-phone');
+    await page.setViewport({ width: 1280, height: 900 });
 
     await openResult(page, id);
     expect(page.url()).toBe(`${stack.url}/#/tasks/${id}`);

@@ -123,9 +123,12 @@ async function remove(id) {
   if (!confirm(`Delete ${name} and its results?`)) return;
   try {
     await deleteTask(id);
+    if (openTaskId === id) {
+      location.hash = '#/';
+      showHome();
+    }
     onTaskGone(id);
     notify(`Deleted ${name}.`);
-    if (openTaskId === id) location.hash = '#/';
   } catch (error) {
     notify(`Could not delete ${name}: ${error.message}`, 'error');
   }
@@ -142,6 +145,8 @@ function showAccess() {
 
 function changeAccess(key) {
   setApiKey(key);
+  // The open task, if any, belongs to the other scope.
+  location.hash = '#/';
   stopWatching();
   tasks.clear();
   showAccess();
