@@ -356,6 +356,73 @@ describe('web page (S3 storage, guests)', () => {
     }
   });
 
+  it('follows a task through its event stream and shows the pages done', async () => {
+    // The test answers the events route itself with a stream in the contract's shape: the page's
+    // reading of it (fetch, parser, progress) is what is under test; uploads and the rest are real.
+    const guest = await chromium.browser.createBrowserContext();
+    const { page, problems } = await openPage(guest, stack.url);
+    await page.setRequestInterception(true);
+    const polled: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const events = /^\/tasks\/([0-9a-f-]{36})\/events$/.exec(url.pathname);
+      if (/^\/tasks\/[0-9a-f-]{36}$/.test(url.pathname)) polled.push(url.pathname);
+      if (!events) return void request.continue();
+      const task = (status: string, pagesDone: number) => ({
+        id: events[1],
+        file_name: 'streamed.pdf',
+        status,
+        input_path: `uploads/${events[1]}/input.pdf`,
+        output_path: status === 'DONE' ? `outputs/${events[1]}/result.md` : null,
+        error_message: null,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+        page_count: 2,
+        pages_done: pagesDone,
+      });
+      const body = [
+        ': connected\n\n',
+        `event: task\ndata: ${JSON.stringify(task('PROCESSING', 0))}\n\n`,
+        `event: task\r\ndata: ${JSON.stringify(task('PROCESSING', 1))}\r\n\r\n`,
+        ': heartbeat\n\n',
+        `event: task\ndata: ${JSON.stringify(task('DONE', 2))}\n\n`,
+      ].join('');
+      void request.respond({ status: 200, contentType: 'text/event-stream', body });
+    });
+    await recordStatuses(page);
+    const id = await upload(page, await pdfFile('streamed.pdf'));
+    await waitFor('the task to show Done', async () => (await itemStatus(page, id)) === 'Done');
+    expect(await statusesSeen(page, id)).toEqual([
+      'Queued',
+      'Converting: 0/2 pages',
+      'Converting: 1/2 pages',
+      'Done',
+    ]);
+    expect(polled).toEqual([]);
+    expect(unexpected(problems)).toEqual([]);
+    await guest.close();
+  });
+
+  it('says so when the service cannot be reached, and loads again once it can', async () => {
+    const { page } = await openPage(context, stack.url);
+    const listed = await page.$$eval('#task-list li', (items) => items.length);
+    expect(listed).toBeGreaterThan(0);
+    await page.setOfflineMode(true);
+    await page.click('#refresh');
+    await page.waitForFunction(() => document.getElementById('notice')!.textContent !== '');
+    expect(await textOf(page, '#notice')).toBe(
+      'Could not load your tasks: The service cannot be reached; check your connection.',
+    );
+    // The tasks listed before stay on show.
+    expect(await page.$$eval('#task-list li', (items) => items.length)).toBe(listed);
+    await page.setOfflineMode(false);
+    await page.click('#refresh');
+    // The error goes once the list has loaded again.
+    await page.waitForFunction(() => document.getElementById('notice')!.textContent === '');
+    expect(await page.$$eval('#task-list li', (items) => items.length)).toBe(listed);
+    await page.close();
+  });
+
   it('renders Markdown sanitised: no script, handler, style or foreign image survives', async () => {
     const { page, problems } = await openPage(context, stack.url);
     const html = await page.evaluate(async () => {

@@ -20,12 +20,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Status of an ApiError when no answer came at all (offline, the service down). */
+export const UNREACHABLE = 0;
+
 /** fetch() against the api with this tab's credentials; the guest cookie goes along by itself. */
-export function apiFetch(path, init = {}) {
+export async function apiFetch(path, init = {}) {
   const headers = new Headers(init.headers);
   const key = apiKey();
   if (key) headers.set('Authorization', `Bearer ${key}`);
-  return fetch(path, { ...init, headers, credentials: 'same-origin' });
+  try {
+    return await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(UNREACHABLE, 'The service cannot be reached; check your connection.');
+  }
 }
 
 /** The response when it is 2xx; otherwise an ApiError carrying its `detail`. */

@@ -19,3 +19,9 @@ export function notify(message, kind = 'info') {
   notice.textContent = message;
   notice.dataset.kind = kind;
 }
+
+/** Clears the status region when it shows an error that has since gone away. */
+export function clearError() {
+  const notice = byId('notice');
+  if (notice.dataset.kind === 'error') notice.textContent = '';
+}

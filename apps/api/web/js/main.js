@@ -1,7 +1,7 @@
 // The page: routes (#/ the tasks, #/tasks/<id> one task), access mode, live task states.
 
 import { apiKey, deleteTask, downloadWithKey, getTask, listTasks, setApiKey } from './api.js';
-import { byId, notify } from './dom.js';
+import { byId, clearError, notify } from './dom.js';
 import { inFlight } from './format.js';
 import { clearResult, showResult, showTaskState } from './result-view.js';
 import { clearTasks, removeTask, showTask } from './task-list.js';
@@ -54,18 +54,20 @@ function stopWatching() {
 }
 
 async function loadTasks({ more = false } = {}) {
-  if (!more) {
-    nextOffset = 0;
-    clearTasks();
-  }
   try {
-    const page = await listTasks(nextOffset, PAGE_SIZE);
+    const page = await listTasks(more ? nextOffset : 0, PAGE_SIZE);
+    // Replaced only once the new list is here: offline, the last one stays on show.
+    if (!more) {
+      nextOffset = 0;
+      clearTasks();
+    }
     for (const task of page.items) {
       tasks.set(task.id, task);
       showTask(task, 'end');
       watch(task);
     }
     nextOffset += page.items.length;
+    clearError();
     byId('more').hidden = !page.has_more;
     byId('tasks-empty').hidden = byId('task-list').children.length > 0;
   } catch (error) {

@@ -69,7 +69,9 @@ async function pollTask(id, onTask, signal) {
       if (isFinished(task)) return task;
       delay = POLL_MS;
     } catch (error) {
-      if (signal.aborted || (error instanceof ApiError && error.status < 500)) throw error;
+      // A 4xx is final; no answer or a 5xx (a restart, a proxy) is waited out.
+      if (signal.aborted || !(error instanceof ApiError) || (error.status >= 400 && error.status < 500))
+        throw error;
       delay = Math.min(delay * 2, 10_000); // unreachable or restarting: back off, keep trying
     }
     await sleep(delay, signal);
