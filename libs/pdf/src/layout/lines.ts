@@ -57,9 +57,10 @@ function candidateGaps(runs: TextRun[]): Gap[] {
         .join('')
         .trim();
       // A symbol far from the next word is a table cell of its own (a tick or star column), not a bullet.
+      // A section number is followed by its title; a number followed by another number is a table's cell.
       const gap = runs[i].x0 - right;
-      const marker =
-        (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
+      const numbered = /^\d{1,2}(\.\d{1,2})*\.?$/.test(head) && /^\s*\p{L}/u.test(runs[i].text);
+      const marker = (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || numbered;
       out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
       start = i;
     }
