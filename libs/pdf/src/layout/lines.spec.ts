@@ -44,6 +44,17 @@ describe('buildLines', () => {
     ]);
   });
 
+  it('splits a heading from the text of the next column across a narrow gutter', () => {
+    // Columns 10 points apart; the heading on the right is set larger than the body text on the left.
+    const heading = { ...run('2 Method', 300, 664), size: 12 };
+    const runs = [0, 1, 2].flatMap((i) => [
+      run('body text of the left column', 150, 700 - 12 * i, 140),
+      run('body text of the right column', 300, 700 - 12 * i, 140),
+    ]);
+    const lines = buildLines([...runs, run('body text of the left column', 150, 664, 140), heading]);
+    expect(lines.map((l) => l.text)).toContain('2 Method');
+  });
+
   it('keeps a wide word space of justified text inside the line', () => {
     const lines = buildLines([
       run('Table 1.', 50, 700),

@@ -50,7 +50,8 @@ function candidateGaps(runs: TextRun[]): Gap[] {
   let start = 0;
   for (let i = 1; i < runs.length; i++) {
     const size = Math.max(runs[i].size, runs[i - 1].size);
-    if (runs[i].x0 - right > GUTTER_GAP * size) {
+    // Against the smaller size: a column gutter beside a heading is as narrow as beside body text.
+    if (runs[i].x0 - right > GUTTER_GAP * Math.min(runs[i].size, runs[i - 1].size)) {
       const head = runs
         .slice(start, i)
         .map((r) => r.text)
