@@ -88,6 +88,21 @@ describe('buildGrid without column rules', () => {
   });
 });
 
+describe('buildGrid with column rules and no rules between body rows', () => {
+  it('reads each body line as a row when the body is most of the table', () => {
+    const box: BBox = [0, 0, 300, 80];
+    const rules = [horizontal(80), horizontal(62), horizontal(0), vertical(100, 0, 80), vertical(200, 0, 80)];
+    const body = [
+      ['Window', '559', '28%'],
+      ['Battery', 'prototype', '48.0'],
+      ['Sample', 'region', '812'],
+    ];
+    const cells = [['Dataset', 'Revenue', 'Model'], ...body];
+    const runs = cells.flatMap((cellsOf, i) => cellsOf.map((t, c) => run(t, 5 + 100 * c, 68 - 16 * i)));
+    expect(buildGrid(box, rules, runs)?.rows).toEqual(cells);
+  });
+});
+
 describe('buildGrid with column headers set upwards', () => {
   // Header cells 30 points tall; each header is one run written up the page from the cell's foot.
   const upward = (text: string, x: number): TextRun => ({

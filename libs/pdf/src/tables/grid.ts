@@ -131,8 +131,7 @@ export function buildGrid(
       for (let i = 0; i < bounds.length - 1; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
       return y > bounds[0] ? 0 : bounds.length - 2;
     };
-    // With column rules every horizontal rule closes a row: lines between two rules are wrapped cells.
-    const split = rowsBetweenRules(bands, segmentOf, gridRuled ? null : cols);
+    const split = rowsBetweenRules(bands, segmentOf, cols, gridRuled);
     rowCount = split.count;
     // Turned text has no line of its own: it goes to the first row of its segment.
     rowOf = (run) => split.rowOf.get(run) ?? split.firstRow[segmentOf(run)] ?? 0;
@@ -180,19 +179,22 @@ export function buildGrid(
  * and a header rule) holds several lines that each fill most columns. So within each stretch between
  * rules, every line filling more than half of the stretch's columns (two at least) starts a row, and
  * the other lines join the row of the nearest such line (cells centred between a wrapped cell's lines
- * sit between them). A stretch with fewer than two such lines is one row, and so is every stretch
- * when `cols` is null (the table has column rules, so each horizontal rule closes a row).
+ * sit between them). A stretch with fewer than two such lines is one row.
+ * With column rules, cells that wrap in every column fill them all too: there a stretch is split only
+ * when it holds three such lines or more and at least half the table's lines (the body of a table
+ * ruled only under its header), not where rules part most rows.
  */
 function rowsBetweenRules(
   bands: TextRun[][],
   segmentOf: (run: TextRun) => number,
-  cols: number[] | null,
+  cols: number[],
+  columnRuled: boolean,
 ): { rowOf: Map<TextRun, number>; firstRow: number[]; count: number } {
   const columnsOf = (band: TextRun[]) =>
     new Set(
       band.map((r) => {
         const mid = (r.x0 + r.x1) / 2;
-        return cols?.findIndex((x, i) => i < cols.length - 1 && mid >= x && mid < cols[i + 1]) ?? 0;
+        return cols.findIndex((x, i) => i < cols.length - 1 && mid >= x && mid < cols[i + 1]);
       }),
     );
   const bySegment = new Map<number, TextRun[][]>();
@@ -209,7 +211,10 @@ function rowsBetweenRules(
     const union = new Set(used.flatMap((c) => [...c]));
     const full = segmentBands.filter((_, i) => used[i].size >= 2 && used[i].size > union.size / 2);
     firstRow[segment] = count;
-    if (full.length < 2) {
+    const lines = columnRuled
+      ? full.length >= 3 && segmentBands.length >= bands.length / 2
+      : full.length >= 2;
+    if (!lines) {
       segmentBands.flat().forEach((r) => rowOf.set(r, count));
       count++;
       continue;
