@@ -36,8 +36,11 @@ function gapColumns(bands: TextRun[][], bbox: BBox): number[] {
   };
   const rows = bands.map(split);
   const multi = rows.filter((s) => s.length > 1);
-  // Rows with one span are titles or cells spanning the table: they must not close the gutters.
-  const used = multi.length >= 2 ? multi : rows;
+  // Rows with one span are titles or cells spanning the table: they must not close the gutters. Nor
+  // must header cells spanning several columns: the rows with the median count of pieces or more set them.
+  const counts = multi.map((s) => s.length).sort((a, b) => a - b);
+  const median = counts[Math.floor(counts.length / 2)];
+  const used = multi.length >= 2 ? multi.filter((s) => s.length >= median) : rows;
   const spans = used.flat().sort((a, b) => a[0] - b[0]);
   const bounds: number[] = [bbox[0]];
   let end = -Infinity;
