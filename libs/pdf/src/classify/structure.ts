@@ -88,21 +88,34 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
 export function joinContinuations({ elements, headings }: Classified): Classified {
   const out: Element[] = [];
   for (const el of elements) {
-    const prev = out[out.length - 1];
+    const at = el.kind === 'paragraph' ? interruptedParagraph(out) : -1;
+    const prev = out[at];
     if (
       el.kind === 'paragraph' &&
       prev?.kind === 'paragraph' &&
       continuesParagraph(prev, el.bbox, el.page, el.text, el.size)
     ) {
-      out[out.length - 1] = {
-        ...prev,
-        text: joinLines([{ text: prev.text } as Line, { text: el.text } as Line]),
-      };
+      out[at] = { ...prev, text: joinLines([{ text: prev.text } as Line, { text: el.text } as Line]) };
       continue;
     }
     out.push(el);
   }
   return { elements: out, headings };
+}
+
+/**
+ * The paragraph that text may go on from: the last element, or the last paragraph before the floats
+ * (tables, figures and their captions) set between a paragraph's two parts, at a column's or page's
+ * top. The floats stay after the whole paragraph.
+ */
+function interruptedParagraph(out: Element[]): number {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const el = out[i];
+    const float =
+      el.kind === 'table' || el.kind === 'figure' || (el.kind === 'paragraph' && captionKind(el.text));
+    if (!float) return el.kind === 'paragraph' ? i : -1;
+  }
+  return -1;
 }
 
 /** Stage: heading levels from sizes and numbering, list nesting from marker positions. */

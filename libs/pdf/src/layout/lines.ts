@@ -48,8 +48,13 @@ interface Gap {
   size: number;
   /** Index of the run right after the gap. */
   at: number;
-  /** Left side is a section number, a bullet or a caption's label close to its text: keep it with its text. */
+  /** Left side is a bullet or a caption's label close to its text: keep it with its text. */
   marker: boolean;
+  /**
+   * Left side is a number and a word follows: a section number with its title, kept together unless
+   * the gap lines up with column gaps of other lines (then the number is a table's cell).
+   */
+  numbered: boolean;
 }
 
 function candidateGaps(runs: TextRun[]): Gap[] {
@@ -58,18 +63,20 @@ function candidateGaps(runs: TextRun[]): Gap[] {
   let start = 0;
   for (let i = 1; i < runs.length; i++) {
     const size = Math.max(runs[i].size, runs[i - 1].size);
-    if (runs[i].x0 - right > GUTTER_GAP * size) {
+    // Against the smaller size: a column gutter beside a heading is as narrow as beside body text.
+    if (runs[i].x0 - right > GUTTER_GAP * Math.min(runs[i].size, runs[i - 1].size)) {
       const head = runs
         .slice(start, i)
         .map((r) => r.text)
         .join('')
         .trim();
       // A symbol far from the next word is a table cell of its own (a tick or star column), not a bullet.
+      // A section number is followed by its title; a number followed by another number is a table's cell.
       const gap = runs[i].x0 - right;
+      const numbered = /^\d{1,2}(\.\d{1,2})*\.?$/.test(head) && /^\s*\p{L}/u.test(runs[i].text);
       const marker =
-        ((isListMarker(head) || isCaptionLabel(head)) && gap <= ALWAYS_SPLIT_GAP * size) ||
-        /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
-      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
+        (isListMarker(head) || isCaptionLabel(head)) && gap <= ALWAYS_SPLIT_GAP * size && !numbered;
+      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker, numbered });
       start = i;
     }
     right = Math.max(right, runs[i].x1);
@@ -120,18 +127,31 @@ function stacked(band: TextRun[], run: TextRun): boolean {
 }
 
 function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
+  // Gaps that overlap by half the narrower one (or, when `strict`, the wider one) line up.
+  const crosses = (g: Gap, others: Gap[], strict = false) => {
+    let crossing = 0;
+    for (const o of others) {
+      if (o === g) continue;
+      const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0);
+      const widths = [g.x1 - g.x0, o.x1 - o.x0];
+      if (overlap > 0.5 * (strict ? Math.max(...widths) : Math.min(...widths))) crossing++;
+      if (crossing >= GUTTER_LINES) return true;
+    }
+    return false;
+  };
   const cuts = gaps
     .filter((g) => {
       if (g.marker) return false;
+      // Section numbers line up with one another, and under a wide gap beside a short line in the
+      // next column; a number cell's gap lines up with the gaps between the cells of the other rows.
+      if (g.numbered)
+        return crosses(
+          g,
+          all.filter((o) => !o.numbered && !o.marker),
+          true,
+        );
       if (g.x1 - g.x0 > ALWAYS_SPLIT_GAP * g.size) return true;
-      let crossing = 0;
-      for (const o of all) {
-        if (o === g) continue;
-        const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0);
-        if (overlap > 0.5 * Math.min(g.x1 - g.x0, o.x1 - o.x0)) crossing++;
-        if (crossing >= GUTTER_LINES) return true;
-      }
-      return false;
+      return crosses(g, all);
     })
     .map((g) => g.at);
   const out: TextRun[][] = [];

@@ -15,7 +15,7 @@ import { buildBlocks } from '../layout/blocks.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
-import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
+import { findRules, groupRules, joinTableBodies, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
 /** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
@@ -72,7 +72,7 @@ export function findRuledTables(content: PageContent): RuledPage {
   const ruled: RuledTable[] = [];
   // Rules running from one edge of the page to the other are its design (bands, bleeds), not a table.
   const bleeds = (g: { bbox: BBox }) => g.bbox[0] <= 1 && g.bbox[2] >= content.width - 1;
-  const groups = groupRules(findRules(content.paths)).filter(
+  const groups = joinTableBodies(groupRules(findRules(content.paths)), content.runs).filter(
     (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2 && !bleeds(g),
   );
   for (const group of groups) {
