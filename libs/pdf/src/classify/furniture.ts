@@ -4,6 +4,9 @@ import { blockText } from './text.js';
 /** Share of the page height, at top and bottom, where running headers and footers live. */
 const MARGIN_BAND = 0.14;
 
+/** Text this much larger than the body is display text: headings, titles. */
+const DISPLAY_SIZE = 1.3;
+
 const PAGE_NUMBER = /^(page\s*)?[-–(]?\s*(\d{1,4}|[ivxlc]{1,6})\s*[-–)]?(\s*(of|\/)\s*\d{1,4})?$/i;
 
 function signature(text: string): string {
@@ -31,23 +34,28 @@ export function dropFurniture(
     });
   };
   const counts = new Map<string, number>();
+  const exact = new Map<string, number>();
   const edges = pages.map(edgeOf);
   for (const list of edges) {
-    for (const sig of new Set(list.map((i) => (i.kind === 'text' ? signature(blockText(i.block)) : '')))) {
-      counts.set(sig, (counts.get(sig) ?? 0) + 1);
-    }
+    const texts = list.map((i) => (i.kind === 'text' ? blockText(i.block) : ''));
+    for (const sig of new Set(texts.map(signature))) counts.set(sig, (counts.get(sig) ?? 0) + 1);
+    for (const text of new Set(texts)) exact.set(text, (exact.get(text) ?? 0) + 1);
   }
+  const often = (n: number | undefined) => (n ?? 0) >= Math.max(2, pages.length * 0.3);
   return pages.map((page, p) => {
     const drop = new Set<PageItem>();
     const others = page.items;
     for (const item of edges[p]) {
       if (item.kind !== 'text') continue;
       const text = blockText(item.block);
+      // A line set well above the body size that repeats only with its number changed is a
+      // chapter's label ("Chapter 2" atop each chapter's first page), not a running header.
+      const display = item.block.size >= bodySize * DISPLAY_SIZE;
       const repeated =
         item.block.lines.length === 1 &&
         text.length <= 120 &&
         pages.length > 1 &&
-        (counts.get(signature(text)) ?? 0) >= Math.max(2, pages.length * 0.3);
+        often(display ? exact.get(text) : counts.get(signature(text)));
       const number = PAGE_NUMBER.test(text.trim());
       const lonely = isLonelyEdgeLine(item, others, bodySize);
       if (repeated || number || lonely) drop.add(item);

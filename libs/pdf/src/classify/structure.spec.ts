@@ -26,7 +26,7 @@ function table(page: number, bbox: BBox, rows: string[][]): PageItem {
 
 /** The per-document classification stages, in the pipeline's order. */
 function elementsOf(items: PageItem[]): Element[] {
-  return attachCaptions(settleLevels(joinContinuations(classifyItems(items, BODY)), BODY));
+  return attachCaptions(settleLevels(joinContinuations(classifyItems(items, BODY))));
 }
 
 const summary = (els: Element[]) =>

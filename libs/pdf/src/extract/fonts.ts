@@ -21,6 +21,8 @@ export function fontStyle(
   return {
     bold: Boolean(flags.bold) || BOLD.test(clean),
     italic: Boolean(flags.italic) || ITALIC.test(clean),
-    mono: MONO.test(clean),
+    // pdf.js names the fallback family "monospace" when the font says it is fixed-pitch or all its
+    // glyphs have one advance; the name catches fonts that claim neither.
+    mono: family === 'monospace' || MONO.test(clean),
   };
 }

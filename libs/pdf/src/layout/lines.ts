@@ -8,6 +8,10 @@ export type { Line };
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;
 const ALWAYS_SPLIT_GAP = 2.5;
+/** Code aligns its tokens with gaps of any width: only a gap this wide parts two columns of it. */
+const CODE_SPLIT_GAP = 8;
+/** Share of a line's characters set in a monospaced font for it to be a line of code. */
+const MONO_LINE = 0.85;
 /** Lines a gutter must cross, besides the one being split, to count as a column boundary. */
 const GUTTER_LINES = 2;
 
@@ -42,6 +46,8 @@ interface Gap {
   at: number;
   /** Left side is a section number or a bullet close to its text: keep it with its text. */
   marker: boolean;
+  /** Both sides are monospaced: code, whose tokens align in columns from line to line. */
+  code: boolean;
 }
 
 function candidateGaps(runs: TextRun[]): Gap[] {
@@ -60,7 +66,8 @@ function candidateGaps(runs: TextRun[]): Gap[] {
       const gap = runs[i].x0 - right;
       const marker =
         (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
-      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
+      const code = runs[i].mono && runs[i - 1].mono;
+      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker, code });
       start = i;
     }
     right = Math.max(right, runs[i].x1);
@@ -97,6 +104,7 @@ function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
   const cuts = gaps
     .filter((g) => {
       if (g.marker) return false;
+      if (g.code) return g.x1 - g.x0 > CODE_SPLIT_GAP * g.size;
       if (g.x1 - g.x0 > ALWAYS_SPLIT_GAP * g.size) return true;
       let crossing = 0;
       for (const o of all) {
@@ -155,7 +163,15 @@ export function makeLine(runs: TextRun[]): Line {
     text: normalizeText(text.replace(/\s+/g, ' ').trim()),
     bold: weight((r) => r.bold),
     italic: weight((r) => r.italic),
-    mono: weight((r) => r.mono),
+    // A line of code is monospaced throughout; a sentence ending in a long monospaced name is not.
+    mono: monoShare(runs) > MONO_LINE,
     rtl,
   };
+}
+
+/** Share of the line's visible characters set in a monospaced font. */
+function monoShare(runs: TextRun[]): number {
+  const visible = (r: TextRun) => r.text.replace(/\s+/g, '').length;
+  const all = runs.reduce((n, r) => n + visible(r), 0);
+  return all ? runs.filter((r) => r.mono).reduce((n, r) => n + visible(r), 0) / all : 0;
 }
