@@ -11,7 +11,7 @@ const LONE_LINK = /^(\d{1,3}\s+)?(\S+:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)
 export function isCodeBlock(lines: Line[]): boolean {
   if (!lines.every((l) => l.mono) || lines.every((l) => LONE_LINK.test(l.text))) return false;
   // Symbol fonts of a few glyphs of one width pass for monospaced: a formula's signs are not code.
-  return lines.some((l) => /[\p{L}\p{N}]{2}/u.test(l.text));
+  return lines.some((l) => /[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(l.text));
 }
 
 /** The listing's text, its lines kept and each indented as set. */
@@ -41,7 +41,8 @@ function linePitch(lines: Line[]): number {
     .map((l, i) => lines[i].base - l.base)
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
-  return steps[Math.floor(steps.length / 2)] ?? 0;
+  // The lower median: with only two steps, the smaller is the usual one.
+  return steps[Math.floor((steps.length - 1) / 2)] ?? 0;
 }
 
 /**

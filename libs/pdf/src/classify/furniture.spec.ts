@@ -42,4 +42,23 @@ describe('dropFurniture', () => {
       ['Methods', 'More text here.'],
     ]);
   });
+
+  it("keeps a chapter's label atop each chapter although it repeats with its number changed", () => {
+    const big = (page: number, t: string, base: number): PageItem => {
+      const block = toBlock([makeLine([textRun(t, 72, base, { size: 20, bold: true })])]);
+      return { kind: 'text', page, bbox: block.bbox, block };
+    };
+    const page = (n: number) => ({
+      height: 800,
+      items: [
+        big(n, `Chapter ${n}`, 700),
+        text(n, `The chapter ${n} text goes on for a while.`, 600),
+        text(n, n === 1 ? 'It goes on further.' : 'Then it stops.', 586),
+      ],
+    });
+    expect(texts(dropFurniture([page(1), page(2)], 10))).toEqual([
+      ['Chapter 1', 'The chapter 1 text goes on for a while.', 'It goes on further.'],
+      ['Chapter 2', 'The chapter 2 text goes on for a while.', 'Then it stops.'],
+    ]);
+  });
 });

@@ -90,7 +90,12 @@ export function headingLevels(headings: HeadingStyle[]): number[] {
     // Numbered styles sit where their numbers say. Above the first of them, unnumbered styles (a
     // preface, a contents page, a back cover) are sections too.
     const aboveNumbers = numbered && !seenNumbered;
-    const front = !depth && style.weight < 2 && members.every((i) => i < outlineStart);
+    const front =
+      title >= 0 &&
+      outlineStart < headings.length &&
+      !depth &&
+      style.weight < 2 &&
+      members.every((i) => i < outlineStart);
     const level = Math.min(DEEPEST, depth ? depth + 1 : aboveNumbers || front ? 2 : next);
     levelOf.set(style.key, level);
     if (!front && !aboveNumbers) next = Math.min(DEEPEST, Math.max(next, level + 1));

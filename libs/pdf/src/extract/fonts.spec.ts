@@ -14,4 +14,9 @@ describe('fontStyle', () => {
     expect(fontStyle('CMR10', '', {})).toEqual({ bold: false, italic: false, mono: false });
     expect(fontStyle('BOLDTT+CMR9', '', {})).toEqual({ bold: false, italic: false, mono: false });
   });
+
+  it("takes pdf.js' fixed-pitch finding (family monospace) for a font whose name says nothing", () => {
+    expect(fontStyle('ABCDEF+BookFace-Roman', 'monospace', {}).mono).toBe(true);
+    expect(fontStyle('ABCDEF+BookFace-Roman', 'sans-serif', {}).mono).toBe(false);
+  });
 });
