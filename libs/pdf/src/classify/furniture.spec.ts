@@ -61,4 +61,22 @@ describe('dropFurniture', () => {
       ['Chapter 2', 'The chapter 2 text goes on for a while.', 'Then it stops.'],
     ]);
   });
+
+  it('keeps the title on the first page although the running headers repeat it small', () => {
+    const title = toBlock([makeLine([textRun('A Study of Things', 150, 740, { size: 17 })])]);
+    const page = (n: number, top: PageItem) => ({
+      height: 800,
+      items: [top, text(n, `The text of page ${n} goes on for a while.`, 600), text(n, 'More of it.', 586)],
+    });
+    const pages = [
+      page(1, { kind: 'text', page: 1, bbox: title.bbox, block: title }),
+      page(2, text(2, 'A Study of Things', 770)),
+      page(3, text(3, 'A Study of Things', 770)),
+    ];
+    expect(texts(dropFurniture(pages, 10)).map((p) => p[0])).toEqual([
+      'A Study of Things',
+      'The text of page 2 goes on for a while.',
+      'The text of page 3 goes on for a while.',
+    ]);
+  });
 });

@@ -33,29 +33,29 @@ export function dropFurniture(
       return inTop || inBottom;
     });
   };
+  // Display text (headings, titles) repeats as furniture only in display size and word for word: a
+  // title repeated small in the running headers, or "Chapter 2" atop each chapter, is not furniture.
+  const keyOf = (item: PageItem) => {
+    if (item.kind !== 'text') return '';
+    const text = blockText(item.block);
+    return item.block.size >= bodySize * DISPLAY_SIZE ? `display:${text}` : signature(text);
+  };
   const counts = new Map<string, number>();
-  const exact = new Map<string, number>();
   const edges = pages.map(edgeOf);
   for (const list of edges) {
-    const texts = list.map((i) => (i.kind === 'text' ? blockText(i.block) : ''));
-    for (const sig of new Set(texts.map(signature))) counts.set(sig, (counts.get(sig) ?? 0) + 1);
-    for (const text of new Set(texts)) exact.set(text, (exact.get(text) ?? 0) + 1);
+    for (const key of new Set(list.map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const often = (n: number | undefined) => (n ?? 0) >= Math.max(2, pages.length * 0.3);
   return pages.map((page, p) => {
     const drop = new Set<PageItem>();
     const others = page.items;
     for (const item of edges[p]) {
       if (item.kind !== 'text') continue;
       const text = blockText(item.block);
-      // A line set well above the body size that repeats only with its number changed is a
-      // chapter's label ("Chapter 2" atop each chapter's first page), not a running header.
-      const display = item.block.size >= bodySize * DISPLAY_SIZE;
       const repeated =
         item.block.lines.length === 1 &&
         text.length <= 120 &&
         pages.length > 1 &&
-        often(display ? exact.get(text) : counts.get(signature(text)));
+        (counts.get(keyOf(item)) ?? 0) >= Math.max(2, pages.length * 0.3);
       const number = PAGE_NUMBER.test(text.trim());
       const lonely = isLonelyEdgeLine(item, others, bodySize);
       if (repeated || number || lonely) drop.add(item);

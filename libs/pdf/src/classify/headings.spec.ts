@@ -51,7 +51,7 @@ describe('headingLevels', () => {
     expect(levels(['Overview', 14], ['Details', 12], ['Summary', 14])).toEqual([2, 3, 2]);
   });
 
-  it('reads plain lines between the title and numbered sections as a byline, not headings', () => {
+  it('reads plain lines under the title, smaller than the sections, as a byline, not headings', () => {
     expect(
       levels(
         ['A Study', 17],
@@ -84,5 +84,11 @@ describe('headingLevels', () => {
         ['1.1 Terms', 12, true, 3],
       ),
     ).toEqual([1, 2, 2, 3]);
+  });
+
+  it('reads a byline in an unnumbered document too, but keeps a subtitle as large as the sections', () => {
+    expect(
+      levels(['A Study', 24, true], ['Ann Lee, Bo Kim', 13], ['Abstract', 18, true], ['Scope', 14, true]),
+    ).toEqual([1, 0, 2, 3]);
   });
 });

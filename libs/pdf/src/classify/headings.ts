@@ -30,7 +30,10 @@ export function isHeading(block: TextBlock, bodySize: number): boolean {
   if (larger) return !/^\p{Ll}/u.test(text) || block.size >= bodySize * 1.4;
   // A lone short italic line at body size is a run-in subsection title in many manuals.
   const italic =
-    block.lines.length === 1 && block.lines[0].italic && text.length < 60 && /^\p{Lu}/u.test(text);
+    block.lines.length === 1 &&
+    block.lines[0].italic &&
+    text.length < 60 &&
+    (/^\p{Lu}/u.test(text) || NUMBERED.test(text));
   if (italic && !/[.,:;!?]$/.test(text)) return true;
   if (!bold) return false;
   // A bold line at body size is a heading when it is short and not a full sentence.
@@ -100,16 +103,23 @@ export function headingLevels(headings: HeadingStyle[]): number[] {
     levelOf.set(style.key, level);
     if (!front && !aboveNumbers) next = Math.min(DEEPEST, Math.max(next, level + 1));
   }
-  // Set apart only by size, before the numbered outline starts and never in it: a byline.
+  // Plain lines under the title, before the outline starts, never set so again and smaller than
+  // the outline's top headings: a byline (authors, a date), not headings. A subtitle is larger.
+  const outlineTop = Math.max(0, ...headings.slice(outlineStart).map((h) => h.size));
   const byline = (i: number) =>
-    firstNumbered > 0 &&
-    i < firstNumbered &&
+    title >= 0 &&
     i !== title &&
+    i < outlineStart &&
     !headings[i].bold &&
-    headings.every((h, j) => j <= firstNumbered || keyOf(h) !== keyOf(headings[i]));
+    !depths[i] &&
+    headings[i].size < outlineTop - 0.5 &&
+    headings.every((h, j) => j < outlineStart || keyOf(h) !== keyOf(headings[i]));
   return headings.map((h, i) => {
     if (i === title) return 1;
     if (byline(i)) return 0;
+    // Before the numbered sections start, an unnumbered heading opens a front section (an
+    // abstract, a preface) at their level, however small it is set.
+    if (firstNumbered > 0 && i < firstNumbered && !depths[i]) return 2;
     if (depths[i]) return Math.min(DEEPEST, depths[i] + 1);
     return levelOf.get(keyOf(h)) ?? 2;
   });

@@ -79,6 +79,15 @@ describe('classification stages', () => {
     expect(summary(els)).toEqual(['h2 2 Results', 'h4 2.1.3 Fine detail', 'h3 2.2 Setup']);
   });
 
+  it('reads bold lines side by side on one baseline as table header cells, not headings', () => {
+    const els = elementsOf([
+      text(1, ['Revenue', 72, 700, { bold: true }]),
+      text(1, ['Workload', 200, 700, { bold: true }]),
+      text(1, ['Results', 72, 640, { bold: true }]),
+    ]);
+    expect(summary(els)).toEqual(['paragraph Revenue', 'paragraph Workload', 'h2 Results']);
+  });
+
   it("joins a chapter's label line with the title under it into one heading", () => {
     const els = elementsOf([
       text(1, ['Chapter 2', 72, 700, { size: 20, bold: true }]),
@@ -87,7 +96,7 @@ describe('classification stages', () => {
       text(1, ['2.1 Goals', 72, 610, { size: 14, bold: true }]),
     ]);
     expect(summary(els)).toEqual([
-      'h2 Chapter 2 Design',
+      'h2 2 Design',
       'paragraph The design follows from the goals set out before.',
       'h3 2.1 Goals',
     ]);

@@ -36,6 +36,7 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
     const it = flow[i];
     return it?.kind === 'text' && listMarker(it.block.lines[0].text) !== null;
   };
+  const cells = headerCells(flow, bodySize);
   for (const [index, item] of flow.entries()) {
     if (item.kind === 'figure') {
       out.push({ kind: 'figure', page: item.page, bbox: item.bbox, figure: item.figure, caption: null });
@@ -87,7 +88,7 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
       } else out.push({ kind: 'list', page: item.page, bbox: item.bbox, items });
       continue;
     }
-    if (!captionKind(text) && isHeading(block, bodySize)) {
+    if (!captionKind(text) && !cells.has(item) && isHeading(block, bodySize)) {
       addHeading(out, pending, item.page, item.bbox, text, block);
       continue;
     }
@@ -98,7 +99,7 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
 
 /**
  * Records a heading. A chapter's label line ("Chapter 2") and the title set right under it are one
- * heading: the label numbers it.
+ * heading, numbered by the label.
  */
 function addHeading(
   out: Element[],
@@ -121,7 +122,8 @@ function addHeading(
     CHAPTER_LABEL.test(prev.el.text) &&
     prev.el.bbox[1] - bbox[3] < 3 * Math.max(prev.size, block.size)
   ) {
-    prev.el.text = `${prev.el.text} ${text}`;
+    // Its number leads the title as a section's number does ("Chapter 2" over "Design": "2 Design").
+    prev.el.text = `${prev.el.text.replace(/^\S+\s+/, '')} ${text}`;
     prev.el.bbox = unionBox(prev.el.bbox, bbox);
     Object.assign(prev, style, { size: Math.max(prev.size, block.size) });
     return;
@@ -162,6 +164,22 @@ export function settleLevels({ elements, headings }: Classified): Element[] {
       ? { kind: 'paragraph', page: el.page, bbox: el.bbox, text: el.text, size: size.get(el) ?? 0 }
       : el,
   );
+}
+
+/**
+ * Heading-like lines that share their baseline with another such line on the page: the header
+ * cells of a table whose grid was not found. A heading has its line to itself.
+ */
+function headerCells(flow: PageItem[], bodySize: number): Set<PageItem> {
+  const rows = new Map<string, PageItem[]>();
+  for (const item of flow) {
+    if (item.kind !== 'text' || item.block.lines.length !== 1) continue;
+    if (!isHeading(item.block, bodySize)) continue;
+    const line = item.block.lines[0];
+    const key = `${item.page}:${Math.round(line.base / (0.5 * line.size))}`;
+    rows.set(key, [...(rows.get(key) ?? []), item]);
+  }
+  return new Set([...rows.values()].filter((row) => row.length > 1).flat());
 }
 
 /** A bulleted list set right under its lead-in line shares its style: it starts a block of its own. */

@@ -19,4 +19,12 @@ describe('fontStyle', () => {
     expect(fontStyle('ABCDEF+BookFace-Roman', 'monospace', {}).mono).toBe(true);
     expect(fontStyle('ABCDEF+BookFace-Roman', 'sans-serif', {}).mono).toBe(false);
   });
+
+  it("reads the URW clones' abbreviated series, without reading one into a word", () => {
+    expect(fontStyle('RUFAVI+NimbusRomNo9L-Medi', '', {}).bold).toBe(true);
+    expect(fontStyle('NimbusSanL-ReguItal', '', {}).italic).toBe(true);
+    expect(fontStyle('URWPalladioL-Ital', '', {}).italic).toBe(true);
+    expect(fontStyle('DigitalSans-Regular', '', {})).toEqual({ bold: false, italic: false, mono: false });
+    expect(fontStyle('Intermedia-Regular', '', {}).bold).toBe(false);
+  });
 });
