@@ -91,4 +91,22 @@ describe('headingLevels', () => {
       levels(['A Study', 24, true], ['Ann Lee, Bo Kim', 13], ['Abstract', 18, true], ['Scope', 14, true]),
     ).toEqual([1, 0, 2, 3]);
   });
+
+  it("finds a report's title on its title page though the chapters are set larger", () => {
+    expect(
+      levels(
+        ['A Design of Sensor Networks', 17, false, 1],
+        ['Abstract', 12, true, 2],
+        ['1 Conclusion', 24, true, 3],
+        ['1.1 Stable Region', 14, true, 3],
+        ['2 Introduction', 24, true, 4],
+      ),
+    ).toEqual([1, 2, 2, 3, 2]);
+  });
+
+  it('opens at level 2 right after the title however small the first heading is set', () => {
+    expect(levels(['A Survey', 17], ['Abstract', 9, true], ['Data', 14, true], ['Detail', 12, true])).toEqual(
+      [1, 2, 2, 3],
+    );
+  });
 });

@@ -114,12 +114,15 @@ export function headingLevels(headings: HeadingStyle[]): number[] {
     !depths[i] &&
     headings[i].size < outlineTop - 0.5 &&
     headings.every((h, j) => j < outlineStart || keyOf(h) !== keyOf(headings[i]));
+  const firstAfterTitle = title >= 0 ? headings.findIndex((_, i) => i > title && !byline(i)) : -1;
   return headings.map((h, i) => {
     if (i === title) return 1;
     if (byline(i)) return 0;
     // Before the numbered sections start, an unnumbered heading opens a front section (an
-    // abstract, a preface) at their level, however small it is set.
+    // abstract, a preface) at their level, however small it is set; so does the first heading
+    // after the title, which nothing encloses.
     if (firstNumbered > 0 && i < firstNumbered && !depths[i]) return 2;
+    if (!depths[i] && i === firstAfterTitle) return 2;
     if (depths[i]) return Math.min(DEEPEST, depths[i] + 1);
     return levelOf.get(keyOf(h)) ?? 2;
   });
@@ -130,17 +133,26 @@ function weightOf(h: HeadingStyle): number {
   return h.bold ? 2 : h.italic ? 0 : 1;
 }
 
-/** Index of the title heading, or -1 when no heading stands out as one. */
+/**
+ * Index of the title heading, or -1 when no heading stands out as one: the largest heading of the
+ * first page with headings, clearly larger than the others there, unnumbered, and set in a style no
+ * other heading shares (a report's chapters may be set larger on later pages).
+ */
 function titleOf(headings: HeadingStyle[], depths: number[]): number {
   if (headings.length < 2) return -1;
   const firstPage = Math.min(...headings.map((h) => h.page));
-  const largest = Math.max(...headings.map((h) => h.size));
-  const top = headings.map((h, i) => i).filter((i) => headings[i].size >= largest - 0.5);
+  const first = headings.map((h, i) => i).filter((i) => headings[i].page === firstPage);
+  const largest = Math.max(...first.map((i) => headings[i].size));
+  const top = first.filter((i) => headings[i].size >= largest - 0.5);
   if (top.length !== 1) return -1;
   const i = top[0];
-  const others = Math.max(...headings.filter((_, j) => j !== i).map((h) => h.size));
-  const clear = headings[i].size >= others * 1.1;
-  return clear && depths[i] === 0 && headings[i].page === firstPage ? i : -1;
+  const h = headings[i];
+  const others = first.filter((j) => j !== i).map((j) => headings[j].size);
+  const clear = !others.length || h.size >= Math.max(...others) * 1.1;
+  const unique = headings.every(
+    (o, j) => j === i || Math.abs(o.size - h.size) >= 0.5 || weightOf(o) !== weightOf(h),
+  );
+  return clear && unique && depths[i] === 0 ? i : -1;
 }
 
 /** The most frequent value (the smaller on a tie), or 0 for none. */

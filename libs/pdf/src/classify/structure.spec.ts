@@ -84,8 +84,17 @@ describe('classification stages', () => {
       text(1, ['Revenue', 72, 700, { bold: true }]),
       text(1, ['Workload', 200, 700, { bold: true }]),
       text(1, ['Results', 72, 640, { bold: true }]),
+      // Far apart, in two sizes: not one row.
+      text(1, ['4 Future Work', 72, 569.9, { size: 14.5, bold: true }]),
+      text(1, ['4.1 Formal Result', 72, 475.4, { size: 12, bold: true }]),
     ]);
-    expect(summary(els)).toEqual(['paragraph Revenue', 'paragraph Workload', 'h2 Results']);
+    expect(summary(els)).toEqual([
+      'paragraph Revenue',
+      'paragraph Workload',
+      'h2 Results',
+      'h2 4 Future Work',
+      'h3 4.1 Formal Result',
+    ]);
   });
 
   it("joins a chapter's label line with the title under it into one heading", () => {

@@ -171,15 +171,15 @@ export function settleLevels({ elements, headings }: Classified): Element[] {
  * cells of a table whose grid was not found. A heading has its line to itself.
  */
 function headerCells(flow: PageItem[], bodySize: number): Set<PageItem> {
-  const rows = new Map<string, PageItem[]>();
-  for (const item of flow) {
-    if (item.kind !== 'text' || item.block.lines.length !== 1) continue;
-    if (!isHeading(item.block, bodySize)) continue;
-    const line = item.block.lines[0];
-    const key = `${item.page}:${Math.round(line.base / (0.5 * line.size))}`;
-    rows.set(key, [...(rows.get(key) ?? []), item]);
-  }
-  return new Set([...rows.values()].filter((row) => row.length > 1).flat());
+  const lone = flow.filter(
+    (item): item is PageItem & { kind: 'text' } =>
+      item.kind === 'text' && item.block.lines.length === 1 && isHeading(item.block, bodySize),
+  );
+  const beside = (a: PageItem & { kind: 'text' }, b: PageItem & { kind: 'text' }) => {
+    const [la, lb] = [a.block.lines[0], b.block.lines[0]];
+    return a.page === b.page && Math.abs(la.base - lb.base) < 0.3 * Math.min(la.size, lb.size);
+  };
+  return new Set(lone.filter((a) => lone.some((b) => b !== a && beside(a, b))));
 }
 
 /** A bulleted list set right under its lead-in line shares its style: it starts a block of its own. */
