@@ -87,6 +87,9 @@ describe('classification stages', () => {
       // Far apart, in two sizes: not one row.
       text(1, ['4 Future Work', 72, 569.9, { size: 14.5, bold: true }]),
       text(1, ['4.1 Formal Result', 72, 475.4, { size: 12, bold: true }]),
+      // Numbered, side by side in two columns: headings.
+      text(1, ['4.2 Left', 72, 400, { size: 12, bold: true }]),
+      text(1, ['5.1 Right', 320, 400, { size: 12, bold: true }]),
     ]);
     expect(summary(els)).toEqual([
       'paragraph Revenue',
@@ -94,6 +97,8 @@ describe('classification stages', () => {
       'h2 Results',
       'h2 4 Future Work',
       'h3 4.1 Formal Result',
+      'h3 4.2 Left',
+      'h3 5.1 Right',
     ]);
   });
 

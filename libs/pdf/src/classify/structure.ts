@@ -6,7 +6,7 @@ import { listMarker } from '../layout/markers.js';
 import { captionKind } from './captions.js';
 import { codeText, continuesCode, isCodeBlock } from './code.js';
 import { Element, ListItem } from './elements.js';
-import { CHAPTER_LABEL, headingLevels, isHeading } from './headings.js';
+import { CHAPTER_LABEL, headingLevels, isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
 
 /** A heading found by classification, with what its level is decided from once all are known. */
@@ -171,9 +171,13 @@ export function settleLevels({ elements, headings }: Classified): Element[] {
  * cells of a table whose grid was not found. A heading has its line to itself.
  */
 function headerCells(flow: PageItem[], bodySize: number): Set<PageItem> {
+  // Numbered headings are headings, even side by side in two columns.
   const lone = flow.filter(
     (item): item is PageItem & { kind: 'text' } =>
-      item.kind === 'text' && item.block.lines.length === 1 && isHeading(item.block, bodySize),
+      item.kind === 'text' &&
+      item.block.lines.length === 1 &&
+      numberingDepth(item.block.lines[0].text) === 0 &&
+      isHeading(item.block, bodySize),
   );
   const beside = (a: PageItem & { kind: 'text' }, b: PageItem & { kind: 'text' }) => {
     const [la, lb] = [a.block.lines[0], b.block.lines[0]];
