@@ -12,6 +12,21 @@ const BULLET_MIN_PT = 1.2;
  */
 export function drawnBullets(paths: PagePath[], runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
+  // Runs by baseline, so that each shape looks only at the lines around it (plots have thousands).
+  const byBase = [...runs].sort((a, b) => a.base - b.base);
+  const maxSize = Math.max(0, ...runs.map((r) => r.size));
+  const near = (lo: number, hi: number) => {
+    let from = 0;
+    let to = byBase.length;
+    while (from < to) {
+      const mid = (from + to) >> 1;
+      if (byBase[mid].base < lo) from = mid + 1;
+      else to = mid;
+    }
+    const found: TextRun[] = [];
+    for (let i = from; i < byBase.length && byBase[i].base <= hi; i++) found.push(byBase[i]);
+    return found;
+  };
   for (const path of paths) {
     if (!path.filled && !path.stroked) continue;
     const [x0, y0, x1, y1] = path.bbox;
@@ -19,7 +34,8 @@ export function drawnBullets(paths: PagePath[], runs: TextRun[]): TextRun[] {
     const h = y1 - y0;
     if (w < BULLET_MIN_PT || h < BULLET_MIN_PT || w > 1.4 * h || h > 1.4 * w) continue;
     const cy = (y0 + y1) / 2;
-    const next = runs.find(
+    const around = near(cy - maxSize, cy + maxSize);
+    const next = around.find(
       (r) =>
         w <= BULLET_MAX_EM * r.size &&
         r.x0 - x1 > 0.2 * r.size &&
@@ -29,7 +45,7 @@ export function drawnBullets(paths: PagePath[], runs: TextRun[]): TextRun[] {
     );
     if (!next) continue;
     // The line must start at the text after the shape: nothing set between them or just before.
-    const crowded = runs.some(
+    const crowded = around.some(
       (r) =>
         r !== next &&
         Math.abs(r.base - next.base) < 0.3 * next.size &&
