@@ -79,4 +79,19 @@ describe('dropFurniture', () => {
       'The text of page 3 goes on for a while.',
     ]);
   });
+
+  it('keeps a numbered bold heading at the top of a page, set apart by its space', () => {
+    const heading = toBlock([makeLine([textRun('4.2.2 Formal Variable', 72, 760, { bold: true })])]);
+    const pages = [
+      {
+        height: 800,
+        items: [
+          { kind: 'text' as const, page: 1, bbox: heading.bbox, block: heading },
+          text(1, 'Each parameter improves the network.', 730),
+          text(1, 'It goes on for a while.', 716),
+        ],
+      },
+    ];
+    expect(texts(dropFurniture(pages, 10))[0][0]).toBe('4.2.2 Formal Variable');
+  });
 });

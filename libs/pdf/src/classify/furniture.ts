@@ -1,4 +1,5 @@
 import { PageItem } from '../model.js';
+import { numberingDepth } from './headings.js';
 import { blockText } from './text.js';
 
 /** Share of the page height, at top and bottom, where running headers and footers live. */
@@ -69,6 +70,8 @@ function isLonelyEdgeLine(item: PageItem, all: PageItem[], bodySize: number): bo
   if (item.kind !== 'text' || item.block.lines.length > 1) return false;
   const line = item.block.lines[0];
   if (line.size > bodySize * 1.05 || line.text.length > 120) return false;
+  // A numbered heading in bold or italic at the top of a page keeps a heading's space below it.
+  if ((line.bold || line.italic) && numberingDepth(line.text) > 0) return false;
   const rest = all.filter((o) => o !== item && !(o.bbox[1] <= item.bbox[3] && item.bbox[1] <= o.bbox[3]));
   if (!rest.length) return false;
   const above = rest.every((o) => o.bbox[3] < item.bbox[1]);
