@@ -56,7 +56,7 @@ export async function convertDocument(doc: PdfDocument, options: ConvertOptions)
   const kept = dropFurniture(read.pages, bodySize).flat();
   const classified = classifyItems(kept, bodySize);
   const joined = joinContinuations(classified);
-  const elements = attachCaptions(keepSubcaptions(settleLevels(joined, bodySize)));
+  const elements = attachCaptions(keepSubcaptions(settleLevels(joined)));
   // A figure whose picture could not be drawn is left out of the Markdown and the assets.
   const drawn = elements.filter((e) => e.kind !== 'figure' || read.pngs.has(e.figure));
   return assemble(drawn, read.pngs, { count: read.count, sizes: read.sizes, skipped: read.skipped });

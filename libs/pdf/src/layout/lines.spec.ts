@@ -107,4 +107,29 @@ describe('buildLines', () => {
     ]);
     expect(line.runs).toHaveLength(4);
   });
+
+  it('keeps a monospaced line whole across the aligned gaps of code, and marks it code', () => {
+    const mono = (text: string, x0: number, base: number) => ({ ...run(text, x0, base), mono: true });
+    const lines = buildLines([
+      mono('CREATE MASK', 50, 700),
+      mono('M1', 130, 700),
+      mono('ON', 50, 688),
+      mono('T1', 130, 688),
+      mono('FOR COLUMN', 50, 676),
+      mono('C1', 130, 676),
+    ]);
+    expect(lines.map((l) => [l.text, l.mono])).toEqual([
+      ['CREATE MASK M1', true],
+      ['ON T1', true],
+      ['FOR COLUMN C1', true],
+    ]);
+  });
+
+  it('does not make a sentence code for a long monospaced name in it', () => {
+    const [line] = buildLines([
+      run('write to', 50, 700),
+      { ...run('someone@example.org.', 92, 700), mono: true },
+    ]);
+    expect(line.mono).toBe(false);
+  });
 });

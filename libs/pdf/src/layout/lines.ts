@@ -9,6 +9,10 @@ export type { Line };
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;
 const ALWAYS_SPLIT_GAP = 2.5;
+/** Code aligns its tokens with gaps of any width: only a gap this wide parts two columns of it. */
+const CODE_SPLIT_GAP = 8;
+/** Share of a line's characters set in a monospaced font for it to be a line of code. */
+const MONO_LINE = 0.85;
 /** Lines a gutter must cross, besides the one being split, to count as a column boundary. */
 const GUTTER_LINES = 2;
 
@@ -55,6 +59,8 @@ interface Gap {
    * the gap lines up with column gaps of other lines (then the number is a table's cell).
    */
   numbered: boolean;
+  /** Both sides are monospaced: code, whose tokens align in columns from line to line. */
+  code: boolean;
 }
 
 function candidateGaps(runs: TextRun[]): Gap[] {
@@ -76,7 +82,8 @@ function candidateGaps(runs: TextRun[]): Gap[] {
       const numbered = /^\d{1,2}(\.\d{1,2})*\.?$/.test(head) && /^\s*\p{L}/u.test(runs[i].text);
       const marker =
         (isListMarker(head) || isCaptionLabel(head)) && gap <= ALWAYS_SPLIT_GAP * size && !numbered;
-      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker, numbered });
+      const code = runs[i].mono && runs[i - 1].mono;
+      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker, numbered, code });
       start = i;
     }
     right = Math.max(right, runs[i].x1);
@@ -142,6 +149,7 @@ function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
   const cuts = gaps
     .filter((g) => {
       if (g.marker) return false;
+      if (g.code) return g.x1 - g.x0 > CODE_SPLIT_GAP * g.size;
       // Section numbers line up with one another, and under a wide gap beside a short line in the
       // next column; a number cell's gap lines up with the gaps between the cells of the other rows.
       if (g.numbered)
@@ -201,7 +209,15 @@ export function makeLine(runs: TextRun[]): Line {
     text: normalizeText(text.replace(/\s+/g, ' ').trim()),
     bold: weight((r) => r.bold),
     italic: weight((r) => r.italic),
-    mono: weight((r) => r.mono),
+    // A line of code is monospaced throughout; a sentence ending in a long monospaced name is not.
+    mono: monoShare(runs) > MONO_LINE,
     rtl,
   };
+}
+
+/** Share of the line's visible characters set in a monospaced font. */
+function monoShare(runs: TextRun[]): number {
+  const visible = (r: TextRun) => r.text.replace(/\s+/g, '').length;
+  const all = runs.reduce((n, r) => n + visible(r), 0);
+  return all ? runs.filter((r) => r.mono).reduce((n, r) => n + visible(r), 0) / all : 0;
 }

@@ -12,6 +12,7 @@ import {
 import { FigureRegion } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
 import { buildBlocks } from '../layout/blocks.js';
+import { drawnBullets } from '../layout/bullets.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
@@ -130,7 +131,7 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
 
 /** Stage: the runs left, grouped into lines. */
 export function lineUp(page: RegionsPage): LinedPage {
-  return { ...page, lines: buildLines(page.runs) };
+  return { ...page, lines: buildLines([...page.runs, ...drawnBullets(page.content.paths, page.runs)]) };
 }
 
 /** Stage: tables set by whitespace alone, from the lines; the lines they use leave the text. */
