@@ -32,6 +32,9 @@ describe('DocumentQueueConsumer (real Redis)', () => {
         [DocumentJob.Convert]: async (job: JobOf<DocumentJob.Convert>) => {
           seen.push(job.data.taskId);
         },
+        [DocumentJob.Webhook]: async (job: JobOf<DocumentJob.Webhook>) => {
+          seen.push(`webhook ${job.data.taskId}`);
+        },
       },
       { concurrency: 1 },
     );
@@ -44,7 +47,7 @@ describe('DocumentQueueConsumer (real Redis)', () => {
       await expect(unknown.waitUntilFinished(events, 10_000)).rejects.toThrow('Unknown job shred');
       const failed = await queue.getJob(unknown.id!);
       expect(failed?.attemptsMade).toBe(1);
-      expect(seen).toEqual(['task-1']);
+      expect(seen).toEqual(['task-1', 'webhook task-1']);
     } finally {
       await worker.close();
     }
