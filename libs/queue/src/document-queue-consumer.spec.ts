@@ -42,6 +42,9 @@ describe('DocumentQueueConsumer (real Redis)', () => {
       const convert = await queue.add(DocumentJob.Convert, { taskId: 'task-1' });
       await convert.waitUntilFinished(events, 10_000);
       expect(seen).toEqual(['task-1']);
+      const webhook = await queue.add(DocumentJob.Webhook, { taskId: 'task-1' });
+      await webhook.waitUntilFinished(events, 10_000);
+      expect(seen).toEqual(['task-1', 'webhook task-1']);
 
       const unknown = await queue.add('shred', { taskId: 'task-2' }, { attempts: 5 });
       await expect(unknown.waitUntilFinished(events, 10_000)).rejects.toThrow('Unknown job shred');
