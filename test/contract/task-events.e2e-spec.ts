@@ -119,4 +119,17 @@ describe('task progress and GET /tasks/{task_id}/events', () => {
     expect(resumed.map(taskOf)).toEqual([last]);
     expect(resumed[0].id).toBe(events.at(-1)!.id);
   }, 90_000);
+
+  it('ends open streams when the api shuts down, so it can close', async () => {
+    const other = await startStack({ worker: false });
+    try {
+      const { body } = await new ApiClient(other.url, alice).upload(await buildPdf([['Open']]), 'open.pdf');
+      const stream = await openEventStream(`${other.url}/tasks/${String(body.id)}/events`, alice);
+      expect(taskOf((await stream.next(5000))!)).toMatchObject({ status: 'QUEUED' });
+      await other.api.close();
+      expect(await stream.next(5000)).toBeNull();
+    } finally {
+      await other.close().catch(() => undefined);
+    }
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, MessageEvent } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, MessageEvent } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { TaskOwner, TasksRepository, TaskView, isFinished, taskView } from '@papermill/database';
 import { TaskEvents } from '@papermill/queue';
@@ -17,8 +17,10 @@ export const TASK_EVENT = 'task';
  * read again on each notice and at each heartbeat, since pub/sub may drop a notice.
  */
 @Injectable()
-export class TaskStreamService {
+export class TaskStreamService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(TaskStreamService.name);
+  /** Streams open now, ended at shutdown so the server can close (clients reconnect elsewhere). */
+  private readonly open = new Set<Subscriber<MessageEvent>>();
 
   constructor(
     private readonly config: ConfigService,
@@ -37,6 +39,11 @@ export class TaskStreamService {
     return new Observable<MessageEvent>((subscriber) =>
       this.follow(id, taskView(task), subscriber, this.config.get('EVENTS_KEEPALIVE_SECONDS') * 1000),
     );
+  }
+
+  /** Before the HTTP server closes: an open stream would keep it waiting until its task ends. */
+  beforeApplicationShutdown(): void {
+    for (const stream of this.open) stream.complete();
   }
 
   /** Emits `first` and what follows; returns the teardown run when the client leaves or the stream ends. */
@@ -88,6 +95,7 @@ export class TaskStreamService {
 
     emit(first);
     if (out.closed) return;
+    this.open.add(out);
     const notices = this.events.subscribe(id, () => void refresh());
     // A change between the first read and the subscription has no notice of its own.
     void notices.ready.then(
@@ -99,6 +107,7 @@ export class TaskStreamService {
       void refresh();
     }, keepAliveMs);
     return () => {
+      this.open.delete(out);
       notices.close();
       clearInterval(heartbeat);
       clearTimeout(pending);
