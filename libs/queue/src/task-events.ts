@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@papermill/config';
 import { Redis, RedisOptions } from 'ioredis';
 import { redisConnection } from './redis-connection.js';
@@ -17,7 +17,7 @@ export interface TaskSubscription {
  * read the row now and then.
  */
 @Injectable()
-export class TaskEvents implements OnModuleDestroy {
+export class TaskEvents implements OnApplicationShutdown {
   private readonly logger = new Logger(TaskEvents.name);
   /** One subscriber connection per process, shared by every listener, opened on first use. */
   private subscriber?: Redis;
@@ -60,7 +60,8 @@ export class TaskEvents implements OnModuleDestroy {
     };
   }
 
-  onModuleDestroy(): void {
+  /** Last of all: a worker finishing its conversions at shutdown still publishes their changes. */
+  onApplicationShutdown(): void {
     this.channels.clear();
     this.subscriber?.disconnect();
     this.publisher?.disconnect();
