@@ -29,7 +29,11 @@ export class TaskEvents implements OnApplicationShutdown {
 
   /** Tells every listener of the task, on any replica, that its row changed. */
   async publish(taskId: string): Promise<void> {
-    this.publisher ??= new Redis({ ...this.options(), maxRetriesPerRequest: 1 });
+    if (!this.publisher) {
+      this.publisher = new Redis({ ...this.options(), maxRetriesPerRequest: 1 });
+      // Each failed publish is reported to its caller; the connection's own errors need a listener.
+      this.publisher.on('error', () => undefined);
+    }
     await this.publisher.publish(this.channelOf(taskId), '');
   }
 
