@@ -15,6 +15,29 @@ describe('findAlignedTables', () => {
     expect(tables.map((t) => t.rows)).toEqual([rows]);
   });
 
+  it('keeps the wrapped second line of a first-column cell in its row, even when it is wider', () => {
+    const runs = [
+      run('Item', 100, 700),
+      run('Price', 250, 700),
+      run('Practical', 100, 686),
+      run('675', 250, 686),
+      run('treatment set', 100, 674),
+      run('Bolt', 100, 660),
+      run('12', 250, 660),
+      run('Nut', 100, 646),
+      run('3', 250, 646),
+    ];
+    const { tables } = findAlignedTables(buildLines(runs), 600);
+    expect(tables.map((t) => t.rows)).toEqual([
+      [
+        ['Item', 'Price'],
+        ['Practical treatment set', '675'],
+        ['Bolt', '12'],
+        ['Nut', '3'],
+      ],
+    ]);
+  });
+
   it('leaves two columns of running text alone', () => {
     const text = 'a long line of running text in a column';
     const runs = [0, 1, 2].flatMap((i) => [run(text, 50, 700 - 12 * i), run(text, 320, 700 - 12 * i)]);

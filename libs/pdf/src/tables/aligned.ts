@@ -98,10 +98,16 @@ function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used:
     // Source code aligns its tokens in columns too.
     const code = rows.slice(start, end).every((row) => row.every((l) => l.mono));
     if (end - start >= MIN_ROWS && !code) {
-      const grid = toGrid(rows.slice(start, end));
+      // A row that breaks the grid (a line running over two columns) ends the table above it, when
+      // that table is most of the rows; rows that rarely line up (an index, a list in columns) are none.
+      let last = end;
+      let grid = toGrid(rows.slice(start, last));
+      const least = Math.max(MIN_ROWS, (end - start) / 2);
+      while (!grid && last - start > least) grid = toGrid(rows.slice(start, --last));
       if (grid) {
         tables.push(grid);
-        for (const row of rows.slice(start, end)) row.forEach((l) => used.add(l));
+        for (const row of rows.slice(start, last)) row.forEach((l) => used.add(l));
+        end = last;
       }
     }
     start = Math.max(end, start + 1);
@@ -109,8 +115,8 @@ function findInLane(lines: Line[], pageWidth: number, tables: TableGrid[], used:
 }
 
 /**
- * A lone short line set tight under a row of cells, inside one of its cells, is that cell's second
- * line (a wrapped header): it joins the row instead of breaking the table.
+ * A lone short line set tight under a row of cells, inside one of its cells' columns, is that cell's
+ * second line (a wrapped header or first-column cell): it joins the row instead of breaking the table.
  */
 function joinWrappedCells(rows: Line[][], pageWidth: number): Line[][] {
   const out: Line[][] = [];
@@ -124,11 +130,17 @@ function joinWrappedCells(rows: Line[][], pageWidth: number): Line[][] {
       isCandidate(prev, pageWidth) &&
       line.text.length <= MAX_CELL_CHARS &&
       prev[0].base - line.base < 1.5 * line.size &&
-      prev.some((cell) => line.bbox[0] >= cell.bbox[0] - 2 && line.bbox[2] <= cell.bbox[2] + 2);
+      prev.some((cell, i) => line.bbox[0] >= cell.bbox[0] - 2 && line.bbox[2] <= cellEnd(prev, i));
     if (wrapped) out[out.length - 1] = [...prev, line];
     else out.push(row);
   }
   return out;
+}
+
+/** Where the room of a row's `i`-th cell ends: before the next cell (a wrapped line may be wider). */
+function cellEnd(row: Line[], i: number): number {
+  const next = row[i + 1];
+  return next ? Math.max(row[i].bbox[2] + 2, next.bbox[0] - 2) : row[i].bbox[2] + 2;
 }
 
 function toRows(lines: Line[]): Line[][] {
