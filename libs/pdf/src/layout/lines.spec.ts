@@ -55,6 +55,22 @@ describe('buildLines', () => {
     expect(lines.map((l) => l.text)).toContain('2 Method');
   });
 
+  it('splits cells set a few points apart where they start at the same place on four lines', () => {
+    const rows = ['Region', 'North', 'South', 'East'].map((name, i) => [
+      run(name, 50, 700 - 14 * i, 40),
+      run(String(10 + i), 93, 700 - 14 * i, 10),
+      run('7.5', 106, 700 - 14 * i, 10),
+    ]);
+    const lines = buildLines(rows.flat());
+    expect(lines.map((l) => l.text)).toEqual(
+      ['Region', 'North', 'South', 'East'].flatMap((name, i) => [name, String(10 + i), '7.5']),
+    );
+    // Three lines are not enough to tell a column edge from words that happen to line up.
+    expect(buildLines(rows.slice(1).flat()).map((l) => l.text)).toEqual(
+      [1, 2, 3].map((i) => `${['North', 'South', 'East'][i - 1]} ${10 + i} 7.5`),
+    );
+  });
+
   it('keeps a wide word space of justified text inside the line', () => {
     const lines = buildLines([
       run('Table 1.', 50, 700),

@@ -9,6 +9,8 @@ export type { Line };
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;
 const ALWAYS_SPLIT_GAP = 2.5;
+/** The narrowest gap (in font sizes) that can part two pieces of text: about a word space. */
+const WORD_SPACE = 0.2;
 /** Code aligns its tokens with gaps of any width: only a gap this wide parts two columns of it. */
 const CODE_SPLIT_GAP = 8;
 /** Share of a line's characters set in a monospaced font for it to be a line of code. */
@@ -41,7 +43,8 @@ export function buildLines(runs: TextRun[]): Line[] {
   }
   if (band.length) bands.push(band);
   const byX = bands.map((b) => [...b].sort((x, y) => x.x0 - y.x0));
-  const gaps = byX.map(candidateGaps);
+  const starts = alignedStarts(byX);
+  const gaps = byX.map((b) => candidateGaps(b, starts));
   const all = gaps.flat();
   return byX.flatMap((b, i) => splitAtGaps(b, gaps[i], all)).map(makeLine);
 }
@@ -63,14 +66,41 @@ interface Gap {
   code: boolean;
 }
 
-function candidateGaps(runs: TextRun[]): Gap[] {
+/** Lines on which a piece must start at the same place, after a space, to make a column edge. */
+const ALIGNED_LINES = 4;
+const ALIGNED_PT = 0.3;
+
+/**
+ * Where pieces start, after a space, at the same place on several lines: the left edges of a table's
+ * columns, however tight its cells are set (a browser's default table has a few points between them).
+ */
+function alignedStarts(bands: TextRun[][]): Set<number> {
+  const counts = new Map<number, number>();
+  for (const band of bands) {
+    const seen = new Set<number>();
+    for (let i = 1; i < band.length; i++) {
+      const gap = band[i].x0 - band[i - 1].x1;
+      // After a lone glyph the text is a list item's (a bullet font without Unicode reads as a letter).
+      if (gap < WORD_SPACE * band[i].size || band[i - 1].text.replace(/[\s\p{Cc}]/gu, '').length <= 1)
+        continue;
+      const key = Math.round(band[i].x0 / ALIGNED_PT);
+      if (!seen.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      seen.add(key);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= ALIGNED_LINES).map(([key]) => key));
+}
+
+function candidateGaps(runs: TextRun[], starts: Set<number>): Gap[] {
   const out: Gap[] = [];
   let right = runs[0]?.x1 ?? 0;
   let start = 0;
   for (let i = 1; i < runs.length; i++) {
     const size = Math.max(runs[i].size, runs[i - 1].size);
+    const edge =
+      runs[i].x0 - right >= WORD_SPACE * runs[i].size && starts.has(Math.round(runs[i].x0 / ALIGNED_PT));
     // Against the smaller size: a column gutter beside a heading is as narrow as beside body text.
-    if (runs[i].x0 - right > GUTTER_GAP * Math.min(runs[i].size, runs[i - 1].size)) {
+    if (edge || runs[i].x0 - right > GUTTER_GAP * Math.min(runs[i].size, runs[i - 1].size)) {
       const head = runs
         .slice(start, i)
         .map((r) => r.text)
