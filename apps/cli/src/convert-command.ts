@@ -1,4 +1,4 @@
-import { convertInSandbox, PdfConversionError } from '@papermill/pdf';
+import { checkOcrSetup, convertInSandbox, OcrOptions, OcrSetupError, PdfConversionError } from '@papermill/pdf';
 import { SingleBar } from 'cli-progress';
 import { access, mkdir } from 'node:fs/promises';
 
@@ -9,6 +9,7 @@ export interface ConvertCommand {
   pageTimeoutSeconds: number;
   memoryMb: number;
   maxPages: number;
+  ocr?: OcrOptions;
 }
 
 /**
@@ -21,6 +22,15 @@ export async function runConvert(command: ConvertCommand): Promise<number> {
   } catch {
     process.stderr.write(`papermill: cannot read ${command.input}\n`);
     return 1;
+  }
+  if (command.ocr && command.ocr.mode !== 'off') {
+    try {
+      await checkOcrSetup(command.ocr);
+    } catch (error) {
+      if (!(error instanceof OcrSetupError)) throw error;
+      process.stderr.write(`papermill: ${error.message}\n`);
+      return 1;
+    }
   }
   await mkdir(command.outDir, { recursive: true });
   const bar = process.stderr.isTTY
@@ -45,6 +55,7 @@ export async function runConvert(command: ConvertCommand): Promise<number> {
         if (page === 1 || bar.getTotal() !== pages) bar.start(pages, page);
         else bar.update(page);
       },
+      command.ocr,
     );
     bar?.stop();
     const note = result.textOnly ? ' (figures skipped: they could not be extracted)' : '';

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { OcrEngineChoice, OcrMode } from '@papermill/pdf';
 import { runConvert } from './convert-command.js';
 
 const USAGE = `Usage: papermill convert FILE.pdf --out DIR [--timeout SECONDS] [--page-timeout SECONDS]
-                        [--memory MB] [--max-pages N]
+                        [--memory MB] [--max-pages N] [--ocr auto|off|force]
+                        [--ocr-engine auto|tesseract|tesseract.js] [--ocr-languages eng+deu]
+                        [--ocr-data-dir DIR]
 
 Converts a PDF to DIR/result.md, DIR/result.assets.json and DIR/figures/picture-<n>.png.`;
 
@@ -22,6 +25,10 @@ const { values, positionals } = (() => {
         'page-timeout': { type: 'string', default: '30' },
         memory: { type: 'string', default: '1024' },
         'max-pages': { type: 'string', default: '2000' },
+        ocr: { type: 'string', default: 'auto' },
+        'ocr-engine': { type: 'string', default: 'auto' },
+        'ocr-languages': { type: 'string', default: 'eng' },
+        'ocr-data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,6 +53,19 @@ for (const [name, value] of Object.entries(numbers)) {
   if (!/^\d+$/.test(value) || Number(value) < 1) fail(`papermill: --${name} must be a positive integer`, 2);
 }
 
+const choices = { ocr: ['auto', 'off', 'force'], 'ocr-engine': ['auto', 'tesseract', 'tesseract.js'] } as const;
+for (const [name, allowed] of Object.entries(choices)) {
+  const value = values[name as keyof typeof choices];
+  if (!(allowed as readonly string[]).includes(value)) {
+    fail(`papermill: --${name} must be one of ${allowed.join(', ')}`, 2);
+  }
+}
+const languages = values['ocr-languages']
+  .split(/[+,]/)
+  .map((l) => l.trim())
+  .filter(Boolean);
+if (!languages.length) fail('papermill: --ocr-languages must name at least one language', 2);
+
 process.exitCode = await runConvert({
   input: resolve(file),
   outDir: resolve(values.out),
@@ -53,4 +73,10 @@ process.exitCode = await runConvert({
   pageTimeoutSeconds: Number(values['page-timeout']),
   memoryMb: Number(values.memory),
   maxPages: Number(values['max-pages']),
+  ocr: {
+    mode: values.ocr as OcrMode,
+    engine: values['ocr-engine'] as OcrEngineChoice,
+    languages,
+    dataDir: values['ocr-data-dir'] ? resolve(values['ocr-data-dir']) : undefined,
+  },
 });

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { convertPdf } from '../convert.js';
+import { PdfFixture } from '../testing/pdf-fixtures.js';
+import { nativeTesseractPath } from './engines.js';
+import { OcrOptions } from './options.js';
+import { closeRecognisers } from './recognisers.js';
+import { privateUseTextPdf, scannedCopy } from './scan-fixtures.js';
+
+const TITLE = 'Quarterly Report';
+const BODY = [
+  'The committee reviewed the budget for the coming year',
+  'and agreed to publish the results before the summer.',
+];
+
+async function bornDigital(): Promise<Uint8Array> {
+  const f = await PdfFixture.create();
+  const page = f.page();
+  f.lines(page, [TITLE], 72, 700, 24, true);
+  f.lines(page, BODY, 72, 650, 12);
+  return f.bytes();
+}
+
+/** Lower-case words, so a test compares text and not Markdown marks or line breaks. */
+const words = (markdown: string) => markdown.toLowerCase().match(/[a-z]+/g) ?? [];
+
+const hasNative = (await nativeTesseractPath()) !== null;
+
+afterAll(() => closeRecognisers(), 30_000);
+
+describe('OCR of pages without usable text', () => {
+  const engines: [OcrOptions['engine'], boolean][] = [
+    ['tesseract.js', true],
+    ['tesseract', hasNative],
+  ];
+  for (const [engine, available] of engines) {
+    // The native binary is optional: without it on PATH its case is skipped, never faked.
+    (available ? it : it.skip)(`reads an image-only page with ${engine}`, async () => {
+      const scan = await scannedCopy(await bornDigital());
+      const result = await convertPdf(scan, { ocr: { mode: 'auto', engine } });
+      expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+      // The title, set twice the body size, is still told apart from the body by its recognised size.
+      expect(result.markdown).toMatch(/^#+ Quarterly Report$/m);
+      expect(result.assets.pages.ocr).toEqual([
+        { page: 1, engine, confidence: expect.any(Number) as number },
+      ]);
+      expect(result.assets.pages.ocr[0].confidence).toBeGreaterThan(80);
+      // The scan was the text: it is not also a figure.
+      expect(result.figures).toHaveLength(0);
+    });
+  }
+
+  it('leaves an image-only page as a picture with OCR off', async () => {
+    const scan = await scannedCopy(await bornDigital());
+    const result = await convertPdf(scan, { ocr: { mode: 'off' } });
+    expect(words(result.markdown)).toEqual([]);
+    expect(result.assets.pages.ocr).toEqual([]);
+    expect(result.figures).toHaveLength(1);
+  });
+
+  it('recognises a page whose text decodes to private-use characters', async () => {
+    const pdf = await privateUseTextPdf(BODY);
+    const off = await convertPdf(pdf, { ocr: { mode: 'off' } });
+    expect(words(off.markdown)).toEqual([]);
+    expect(off.markdown).toMatch(/[\uE000-\uF8FF]/);
+    const auto = await convertPdf(pdf, { ocr: { mode: 'auto', engine: 'tesseract.js' } });
+    expect(words(auto.markdown)).toEqual(words(BODY.join(' ')));
+    expect(auto.markdown).not.toMatch(/[\uE000-\uF8FF]/);
+    expect(auto.assets.pages.ocr.map((p) => p.page)).toEqual([1]);
+  });
+
+  it('leaves born-digital pages to their text layer', async () => {
+    const result = await convertPdf(await bornDigital(), { ocr: { mode: 'auto', engine: 'tesseract.js' } });
+    expect(result.assets.pages.ocr).toEqual([]);
+    expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+  });
+
+  it('recognises every page when forced', async () => {
+    const result = await convertPdf(await bornDigital(), { ocr: { mode: 'force', engine: 'tesseract.js' } });
+    expect(result.assets.pages.ocr.map((p) => p.page)).toEqual([1]);
+    expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+  });
+});
