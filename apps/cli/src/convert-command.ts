@@ -1,4 +1,10 @@
-import { checkOcrSetup, convertInSandbox, OcrOptions, OcrSetupError, PdfConversionError } from '@papermill/pdf';
+import {
+  checkOcrSetup,
+  convertInSandbox,
+  OcrOptions,
+  OcrSetupError,
+  PdfConversionError,
+} from '@papermill/pdf';
 import { SingleBar } from 'cli-progress';
 import { access, mkdir } from 'node:fs/promises';
 

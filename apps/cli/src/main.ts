@@ -53,7 +53,10 @@ for (const [name, value] of Object.entries(numbers)) {
   if (!/^\d+$/.test(value) || Number(value) < 1) fail(`papermill: --${name} must be a positive integer`, 2);
 }
 
-const choices = { ocr: ['auto', 'off', 'force'], 'ocr-engine': ['auto', 'tesseract', 'tesseract.js'] } as const;
+const choices = {
+  ocr: ['auto', 'off', 'force'],
+  'ocr-engine': ['auto', 'tesseract', 'tesseract.js'],
+} as const;
 for (const [name, allowed] of Object.entries(choices)) {
   const value = values[name as keyof typeof choices];
   if (!(allowed as readonly string[]).includes(value)) {

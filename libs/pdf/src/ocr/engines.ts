@@ -54,7 +54,12 @@ export async function checkOcrSetup(options: OcrOptions): Promise<OcrEngineName>
     const binary = await nativeTesseractPath();
     if (!binary) throw new OcrSetupError('OCR_ENGINE=tesseract but no tesseract binary is on PATH');
     const listed = await run(binary, ['--list-langs', ...dataDirArgs(options)]);
-    const have = new Set(listed.stdout.split('\n').slice(1).map((l) => l.trim()));
+    const have = new Set(
+      listed.stdout
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim()),
+    );
     const missing = languages.filter((l) => !have.has(l));
     if (missing.length) throw missingLanguages(missing, engine, options.dataDir);
   } else {
@@ -115,7 +120,11 @@ class NativeTesseract implements Recogniser {
   async recognise(pgm: Uint8Array, dpi: number): Promise<string> {
     const languages = (this.options.languages ?? ['eng']).join('+');
     const args = ['stdin', 'stdout', '-l', languages, '--psm', PAGE_SEGMENTATION, '--dpi', String(dpi)];
-    const { stdout, code, stderr } = await run(this.binary, [...args, ...dataDirArgs(this.options), 'hocr'], pgm);
+    const { stdout, code, stderr } = await run(
+      this.binary,
+      [...args, ...dataDirArgs(this.options), 'hocr'],
+      pgm,
+    );
     if (code !== 0) throw new Error(`tesseract exited with ${code}: ${stderr.trim().slice(0, 200)}`);
     return stdout;
   }
@@ -140,7 +149,11 @@ function run(
     child.once('error', reject);
     child.stdin.on('error', () => undefined); // an early exit is reported by its code
     child.once('close', (code) =>
-      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code }),
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code,
+      }),
     );
     child.stdin.end(input);
   });

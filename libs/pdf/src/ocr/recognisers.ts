@@ -21,13 +21,21 @@ let current: Entry | undefined;
 export async function withRecogniser<T>(options: OcrOptions, use: (r: Recogniser) => Promise<T>): Promise<T> {
   const key = JSON.stringify([options.engine ?? 'auto', options.languages ?? ['eng'], options.dataDir ?? '']);
   if (current && current.key !== key && current.users === 0) await closeRecognisers();
-  const entry = current?.key === key ? current : (current = { key, recogniser: startRecogniser(options), users: 0 });
+  const entry =
+    current?.key === key ? current : (current = { key, recogniser: startRecogniser(options), users: 0 });
   clearTimeout(entry.timer);
   entry.users++;
   try {
     return await use(await entry.recogniser);
   } catch (error) {
-    if (current === entry && (await entry.recogniser.then(() => false, () => true))) current = undefined;
+    if (
+      current === entry &&
+      (await entry.recogniser.then(
+        () => false,
+        () => true,
+      ))
+    )
+      current = undefined;
     throw error;
   } finally {
     entry.users--;

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFPage } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { openDocument } from '../pdfjs.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
 
@@ -43,8 +43,9 @@ export async function scannedCopy(pdf: Uint8Array): Promise<Uint8Array> {
  */
 export async function privateUseTextPdf(lines: string[]): Promise<Uint8Array> {
   const f = await PdfFixture.create();
-  const page: PDFPage = f.page();
-  f.lines(page, lines, 72, 700, 14);
+  f.lines(f.page(), lines, 72, 700, 14);
+  // pdf-lib writes font dictionaries when saving: the map is added to the saved document.
+  const doc = await PDFDocument.load(await f.bytes());
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
@@ -53,13 +54,8 @@ export async function privateUseTextPdf(lines: string[]): Promise<Uint8Array> {
     '1 beginbfrange <20> <7E> <E020> endbfrange',
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
-  const toUnicode = f.doc.context.register(f.doc.context.stream(cmap));
-  const fonts = page.node.Resources()!.lookup(PDFName.of('Font')) as unknown as {
-    entries(): [PDFName, unknown][];
-  };
-  for (const [, ref] of fonts.entries()) {
-    const font = f.doc.context.lookup(ref as never) as unknown as { set(k: PDFName, v: unknown): void };
-    font.set(PDFName.of('ToUnicode'), toUnicode);
-  }
-  return f.bytes();
+  const toUnicode = doc.context.register(doc.context.stream(cmap));
+  const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+  for (const key of fonts.keys()) fonts.lookup(key, PDFDict).set(PDFName.of('ToUnicode'), toUnicode);
+  return new Uint8Array(await doc.save());
 }

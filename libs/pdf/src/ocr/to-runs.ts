@@ -19,7 +19,9 @@ export function ocrRuns(lines: OcrLine[], scale: number, pageHeight: number): Te
   for (const [i, line] of lines.entries()) {
     const measured = sizes[i];
     const size =
-      common && Math.abs(measured - common) <= SAME_SIZE_SHARE * common ? common : Math.round(measured * 2) / 2;
+      common && Math.abs(measured - common) <= SAME_SIZE_SHARE * common
+        ? common
+        : Math.round(measured * 2) / 2;
     for (const word of line.words) {
       const [left, , right] = word.box;
       const baseY = line.baseline.y + line.baseline.slope * ((left + right) / 2 - line.box[0]);
