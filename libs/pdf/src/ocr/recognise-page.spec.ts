@@ -103,4 +103,26 @@ describe('OCR of pages without usable text', () => {
       '| Year | Ducks |\n| - | - |\n| 2019 | 120 |\n| 2020 | 135 |\n| 2021 | 150 |',
     );
   });
+
+  it('rebuilds a scanned ruled table from the rules in its pixels', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    const xs = [72, 222, 372];
+    const ys = [700, 676, 652, 628];
+    for (const y of ys) f.line(page, xs[0], y, xs[2], y);
+    for (const x of xs) f.line(page, x, ys[0], x, ys[3]);
+    const cells = [
+      ['Station', 'Rainfall'],
+      ['Harbour', '812'],
+      ['Airport', '640'],
+    ];
+    cells.forEach((row, r) => row.forEach((text, c) => f.lines(page, [text], xs[c] + 8, ys[r] - 17, 12)));
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(1);
+    expect(scanned.markdown).toContain(
+      '| Station | Rainfall |\n| - | - |\n| Harbour | 812 |\n| Airport | 640 |',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { parseHocr } from './hocr.js';
 import { OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
 import { renderForOcr } from './render.js';
+import { rulesFromPixels } from './rules.js';
 import { fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns } from './to-runs.js';
 
@@ -71,6 +72,11 @@ export async function recognisePage(
       runs,
       verticalRuns: plan === 'replace' ? [] : content.verticalRuns,
       images: content.images.filter((im) => !holdsText(im.bbox, recognised)),
+      // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages.
+      paths: [
+        ...content.paths,
+        ...rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, recognised),
+      ],
     },
     ocr: { page: content.page, engine, confidence: meanConfidence(lines) },
   };

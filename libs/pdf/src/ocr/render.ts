@@ -8,6 +8,10 @@ const MAX_OCR_PIXELS = 12_000_000;
 export interface PageImageForOcr {
   /** Binary PGM (8-bit grey): both engines read it, and it needs no encoding. */
   pgm: Uint8Array;
+  /** The same pixels without the PGM header, row by row. */
+  gray: Uint8Array;
+  width: number;
+  height: number;
   /** Pixels per PDF point. */
   scale: number;
   dpi: number;
@@ -45,7 +49,9 @@ export async function renderForOcr(
     >[0];
     await page.render(params).promise;
     const rgba = ctx.getImageData(0, 0, width, height).data;
-    return { pgm: toPgm(rgba, width, height), scale, dpi: Math.round(scale * 72) };
+    const pgm = toPgm(rgba, width, height);
+    const gray = pgm.subarray(pgm.length - width * height);
+    return { pgm, gray, width, height, scale, dpi: Math.round(scale * 72) };
   } finally {
     factory.destroy(target);
   }
