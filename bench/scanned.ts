@@ -61,7 +61,7 @@ async function rotateInPlace(file: string, angle: number): Promise<void> {
 }
 
 mkdirSync(outDir, { recursive: true });
-for (const doc of listDocuments(inDir)) {
+for (const doc of await listDocuments(inDir)) {
   const work = mkdtempSync(join(tmpdir(), 'scanned-'));
   try {
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', doc.pdfPath, join(work, 'page')]);

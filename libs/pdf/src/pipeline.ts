@@ -1,4 +1,5 @@
 import { assemble } from './assemble.js';
+import { keepSubcaptions } from './classify/captions.js';
 import { dropFurniture } from './classify/furniture.js';
 import { attachCaptions, classifyItems, joinContinuations, settleLevels } from './classify/structure.js';
 import { detectFigures } from './figures/detect.js';
@@ -36,7 +37,7 @@ import { ConversionResult, ConvertOptions } from './types.js';
  *   9. classify           PageItem[]   -> Classified    classify/structure.ts classifyItems
  *  10. cross-page joins   Classified   -> Classified    joinContinuations (paragraphs cut by breaks)
  *  11. levels             Classified   -> Element[]     settleLevels (heading levels, list nesting)
- *  12. captions           Element[]    -> Element[]     attachCaptions
+ *  12. captions           Element[]    -> Element[]     keepSubcaptions (classify/captions.ts), attachCaptions
  *  13. Markdown, assets   Element[]    -> result        assemble.ts, markdown/render.ts
  */
 
@@ -57,7 +58,7 @@ export async function convertDocument(doc: PdfDocument, options: ConvertOptions)
   const kept = dropFurniture(read.pages, bodySize).flat();
   const classified = classifyItems(kept, bodySize);
   const joined = joinContinuations(classified);
-  const elements = attachCaptions(settleLevels(joined, bodySize));
+  const elements = attachCaptions(keepSubcaptions(settleLevels(joined)));
   // A figure whose picture could not be drawn is left out of the Markdown and the assets.
   const drawn = elements.filter((e) => e.kind !== 'figure' || read.pngs.has(e.figure));
   return assemble(drawn, read.pngs, {
