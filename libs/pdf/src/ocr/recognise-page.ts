@@ -6,7 +6,7 @@ import { OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
 import { renderForOcr } from './render.js';
 import { rulesFromPixels } from './rules.js';
-import { fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
+import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns } from './to-runs.js';
 
 /** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
@@ -64,7 +64,9 @@ export async function recognisePage(
     .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
     .filter((line) => line.words.length);
   const recognised = ocrRuns(lines, image.scale, content.height);
-  if (!recognised.length) return null;
+  // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
+  const chars = recognised.reduce((n, r) => n + r.text.length, 0);
+  if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
   const runs = plan === 'replace' ? recognised : fill(content.runs, recognised);
   return {
     content: {
