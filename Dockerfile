@@ -11,6 +11,8 @@ COPY bench bench
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
+# The native OCR engine (faster than the bundled tesseract.js); add tesseract-ocr-<lang> packages for more languages.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

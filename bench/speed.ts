@@ -3,7 +3,11 @@
  * pdftotext (C++, text only), on the same files in one run. Each converter is warmed up once per
  * file, then timed `--repeat` times; the median run divided by the page count gives ms/page.
  *
- *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5] [--cli-only]
+ *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5] [--cli-only] [--scanned SCANNED_DIR]
+ *
+ * `papermill ocr off` beside `papermill` (OCR auto) shows what the OCR check costs born-digital
+ * pages. With `--scanned` (an image-only corpus, `bench/scanned.js`), each OCR engine found is timed
+ * on every page of it: seconds per page, rendering and layout included, after one warm-up file.
  *
  * Then the command line's cost per file on the corpus's one-page PDFs (cli-startup.ts); `--cli-only`
  * runs that part alone.
@@ -14,7 +18,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type pdf2mdModule from '@opendocsg/pdf2md';
-import { convertPdf } from '@papermill/pdf';
+import { closeRecognisers, convertPdf, OcrEngineName } from '@papermill/pdf';
 import { cliStartupSection } from './cli-startup.js';
 import { listPdfs } from './corpus.js';
 import { fmt, formatTable } from './table.js';
@@ -27,7 +31,11 @@ interface Converter {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '5' }, 'cli-only': { type: 'boolean', default: false } },
+  options: {
+    repeat: { type: 'string', default: '5' },
+    'cli-only': { type: 'boolean', default: false },
+    scanned: { type: 'string' },
+  },
 });
 const corpusDir = positionals[0] ?? '../shared/corpus/docling';
 const repeat = Math.max(1, Number.parseInt(values.repeat, 10) || 5);
@@ -48,6 +56,7 @@ function hasPdftotext(): boolean {
 const converters: Converter[] = [
   { name: 'papermill', run: (data) => convertPdf(data) },
   { name: 'papermill text-only', run: (data) => convertPdf(data, { skipFigures: true }) },
+  { name: 'papermill ocr off', run: (data) => convertPdf(data, { ocr: { mode: 'off' } }) },
   { name: 'pdf2md', run: (data) => pdf2md(data) },
 ];
 if (hasPdftotext()) {
@@ -142,3 +151,60 @@ if (!cliOnly) {
 }
 
 await cliStartupSection(onePageFiles, repeat);
+
+if (values.scanned) await timeOcr(values.scanned);
+await closeRecognisers();
+
+/** Seconds per page of each OCR engine on an image-only corpus (one run per file, after a warm-up). */
+async function timeOcr(dir: string): Promise<void> {
+  const engines: OcrEngineName[] = ['tesseract.js'];
+  if (hasTesseract()) engines.unshift('tesseract');
+  else
+    console.log('note: tesseract binary not found (apt-get install tesseract-ocr); timing tesseract.js only');
+  const scans = listPdfs(dir);
+  const seconds = new Map<string, number[]>();
+  const pages = new Map<string, number>();
+  const totals = engines.map(() => ({ ms: 0, pages: 0, ocrPages: 0 }));
+  for (const [i, engine] of engines.entries()) {
+    const ocr = { mode: 'auto' as const, engine };
+    await convertPdf(new Uint8Array(readFileSync(scans[0])), { ocr }); // starts the recogniser
+    for (const path of scans) {
+      const started = performance.now();
+      const result = await convertPdf(new Uint8Array(readFileSync(path)), { ocr });
+      const ms = performance.now() - started;
+      totals[i].ms += ms;
+      totals[i].pages += result.pageCount;
+      totals[i].ocrPages += result.assets.pages.ocr.length;
+      pages.set(path, result.pageCount);
+      seconds.set(path, [...(seconds.get(path) ?? []), ms / 1000 / result.pageCount]);
+    }
+    await closeRecognisers(); // the next engine starts its own
+  }
+  console.log();
+  console.log(
+    formatTable(
+      ['scanned file', 'pages', ...engines.map((e) => `${e} s/page`)],
+      scans.map((p) => [basename(p), String(pages.get(p)), ...seconds.get(p)!.map((x) => fmt(x, 2))]),
+    ),
+  );
+  console.log(
+    formatTable(
+      ['engine', 'pages', 'pages recognised', 's/page'],
+      engines.map((e, i) => [
+        e,
+        String(totals[i].pages),
+        String(totals[i].ocrPages),
+        fmt(totals[i].ms / 1000 / totals[i].pages, 2),
+      ]),
+    ),
+  );
+}
+
+function hasTesseract(): boolean {
+  try {
+    execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

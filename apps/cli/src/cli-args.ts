@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { OcrEngineChoice, OcrMode, OcrOptions } from '@papermill/pdf/sandbox';
 
 export const USAGE = `Usage: papermill convert INPUT... --out DIR [--jobs N] [--timeout SECONDS]
                         [--page-timeout SECONDS] [--memory MB] [--max-pages N]
+                        [--ocr auto|off|force] [--ocr-engine auto|tesseract|tesseract.js]
+                        [--ocr-languages eng+deu] [--ocr-data-dir DIR]
 
 Converts PDFs to Markdown, an assets JSON and figure PNGs. INPUT is a PDF file or a folder, whose
 *.pdf files are converted (its sub-folders are not entered).
@@ -20,6 +24,12 @@ Options:
                           a page that keeps the parser busy longer is left out (default 30)
       --memory MB         memory cap of one file's process (default 1024)
       --max-pages N       longer documents fail (default 2000)
+      --ocr MODE          recognise pages without usable text: auto (default), off, or
+                          force (every page)
+      --ocr-engine NAME   auto (the tesseract binary when on PATH, else tesseract.js),
+                          tesseract or tesseract.js
+      --ocr-languages L   Tesseract languages joined by + or , (default eng)
+      --ocr-data-dir DIR  folder of <lang>.traineddata for every configured language
   -h, --help              this text
 
 Prints one line per file as it finishes and, unless a single file was given, a summary.
@@ -36,6 +46,7 @@ export interface CliArgs {
   pageTimeoutSeconds: number;
   memoryMb: number;
   maxPages: number;
+  ocr: OcrOptions;
 }
 
 /** The command line is wrong: the CLI prints the message and the usage, and exits with 2. */
@@ -71,6 +82,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         'page-timeout': { type: 'string', default: '30' },
         memory: { type: 'string', default: '1024' },
         'max-pages': { type: 'string', default: '2000' },
+        ocr: { type: 'string', default: 'auto' },
+        'ocr-engine': { type: 'string', default: 'auto' },
+        'ocr-languages': { type: 'string', default: 'eng' },
+        'ocr-data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,5 +112,32 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     pageTimeoutSeconds: numbers['page-timeout'],
     memoryMb: numbers.memory,
     maxPages: numbers['max-pages'],
+    ocr: ocrOptions(values),
+  };
+}
+
+const OCR_CHOICES = { ocr: ['auto', 'off', 'force'], 'ocr-engine': ['auto', 'tesseract', 'tesseract.js'] };
+
+function ocrOptions(values: {
+  ocr: string;
+  'ocr-engine': string;
+  'ocr-languages': string;
+  'ocr-data-dir'?: string;
+}): OcrOptions {
+  for (const [name, allowed] of Object.entries(OCR_CHOICES)) {
+    const value = values[name as keyof typeof OCR_CHOICES];
+    if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  }
+  const languages = values['ocr-languages']
+    .split(/[+,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!languages.length) throw new UsageError('--ocr-languages must name at least one language');
+  const dataDir = values['ocr-data-dir'];
+  return {
+    mode: values.ocr as OcrMode,
+    engine: values['ocr-engine'] as OcrEngineChoice,
+    languages,
+    dataDir: dataDir ? resolve(dataDir) : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { ConversionPool, ConvertProgress } from '@papermill/pdf/sandbox';
+import { checkOcrSetup, ConversionPool, ConvertProgress, OcrSetupError } from '@papermill/pdf/sandbox';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliArgs, parseCliArgs, USAGE, UsageError } from './cli-args.js';
@@ -66,6 +66,16 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
   }
+  if (args.ocr.mode !== 'off') {
+    // A missing OCR engine or language is said once, before any file is converted.
+    try {
+      await checkOcrSetup(args.ocr);
+    } catch (error) {
+      if (!(error instanceof OcrSetupError)) throw error;
+      process.stderr.write(`papermill: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
+  }
   const inputs = await collectInputs(args.inputs);
   for (const folder of inputs.emptyFolders) process.stderr.write(`papermill: no .pdf file in ${folder}\n`);
   if (inputs.files.length + inputs.unreadable.length === 0) return usageError('nothing to convert');
@@ -91,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const bar = inputs.single && process.stderr.isTTY ? await progressBar() : undefined;
-  const pool = new ConversionPool({ size: Math.min(args.jobs, Math.max(1, jobs.length)) });
+  const pool = new ConversionPool({ size: Math.min(args.jobs, Math.max(1, jobs.length)), ocr: args.ocr });
   // Interrupted: the conversion processes are stopped first, so none writes into a folder removed after.
   const interrupted = (signal: NodeJS.Signals) => {
     void pool.terminate().finally(() => {

@@ -16,6 +16,14 @@ describe('parseConfig', () => {
     expect(config.WORKER_CONCURRENCY).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads the OCR settings, languages joined by + or commas', () => {
+    expect(parseConfig({})).toMatchObject({ OCR: 'auto', OCR_ENGINE: 'auto', OCR_LANGUAGES: ['eng'] });
+    expect(parseConfig({ OCR_LANGUAGES: 'eng+deu' }).OCR_LANGUAGES).toEqual(['eng', 'deu']);
+    expect(parseConfig({ OCR_LANGUAGES: 'eng, fra' }).OCR_LANGUAGES).toEqual(['eng', 'fra']);
+    expect(() => parseConfig({ OCR_LANGUAGES: 'eng;rm -rf' })).toThrow(/OCR_LANGUAGES/);
+    expect(() => parseConfig({ OCR: 'sometimes' })).toThrow(/OCR/);
+  });
+
   it('coerces numbers, booleans and lists', () => {
     const config = parseConfig({ PORT: '9000', DEBUG: 'true', AUTH_JWT_AUTHORIZED_PARTIES: 'a.com, b.com' });
     expect(config.PORT).toBe(9000);

@@ -45,6 +45,18 @@ const list = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+const ocrLanguages = z
+  .string()
+  .transform((v) =>
+    v
+      .split(/[+,]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((langs) => langs.length > 0 && langs.every((l) => /^[A-Za-z0-9_]+$/.test(l)), {
+    message: 'must be Tesseract language codes joined by + or , (eng+deu)',
+  });
+
 /** Every setting the processes read, with its default; the names are part of the interface. */
 export const configSchema = z.object({
   PORT: int(1, 65535).default(8000),
@@ -93,6 +105,14 @@ export const configSchema = z.object({
   WORKER_LOCK_SECONDS: int(2, 3600).default(30),
   /** A page that keeps the parser busy longer than this is left out and named in the assets JSON. */
   PAGE_TIMEOUT_SECONDS: int(1, 3600).default(30),
+  /** Recognise pages without usable text (`auto`), every page (`force`), or none (`off`). */
+  OCR: z.enum(['auto', 'off', 'force']).default('auto'),
+  /** `auto`: the tesseract binary when it is on PATH, else tesseract.js (WebAssembly, bundled English). */
+  OCR_ENGINE: z.enum(['auto', 'tesseract', 'tesseract.js']).default('auto'),
+  /** Tesseract language codes, `+`- or comma-separated (`eng+deu`). */
+  OCR_LANGUAGES: ocrLanguages.default(['eng']),
+  /** A folder of `<lang>.traineddata` files for languages beyond the bundled English. */
+  OCR_DATA_DIR: z.string().min(1).optional(),
   /** Guest tasks and their objects are deleted this long after they were created. */
   GUEST_RETENTION_HOURS: int(1, 24 * 365).default(24),
   /** How often the worker sweeps expired guest tasks and orphaned objects. */

@@ -254,6 +254,7 @@ describe('convertPdf', () => {
         { page: 2, width: 612, height: 792 },
       ],
       skipped: [],
+      ocr: [],
     });
   });
 
@@ -271,6 +272,7 @@ describe('convertPdf', () => {
         { page: 3, width: 400, height: 400 },
       ],
       skipped: [{ page: 2, reason: 'unreadable', message: 'Page 2 could not be read' }],
+      ocr: [],
     });
   });
 

@@ -23,6 +23,8 @@ import { ConversionResult, ConvertOptions } from './types.js';
  * Per page (`readPages` runs them page by page, and encodes a page's figures while the next are read):
  *   1. extract            PdfPage      -> PageContent   extract/page.ts (drawing, then text; text alone
  *                                                      when the drawing fails or the page is text-only)
+ *   1b. OCR              PageContent  -> PageContent   ocr/recognise-page.ts (pages without usable
+ *                                                      text: rendered, recognised, words as runs)
  *   2. ruled tables       PageContent  -> RuledPage     page/analyze.ts findRuledTables
  *   3. figures            RuledPage    -> RegionsPage   figures/detect.ts, then settleFigures: table or
  *                                                      figure, labels grown into figures
@@ -59,5 +61,10 @@ export async function convertDocument(doc: PdfDocument, options: ConvertOptions)
   const elements = attachCaptions(keepSubcaptions(settleLevels(joined)));
   // A figure whose picture could not be drawn is left out of the Markdown and the assets.
   const drawn = elements.filter((e) => e.kind !== 'figure' || read.pngs.has(e.figure));
-  return assemble(drawn, read.pngs, { count: read.count, sizes: read.sizes, skipped: read.skipped });
+  return assemble(drawn, read.pngs, {
+    count: read.count,
+    sizes: read.sizes,
+    skipped: read.skipped,
+    ocr: read.ocr,
+  });
 }

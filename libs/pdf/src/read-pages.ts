@@ -3,6 +3,8 @@ import { CanvasFactory, extractPage } from './extract/page.js';
 import { FigureRegion } from './figures/detect.js';
 import { RenderHints, figurePng } from './figures/render.js';
 import { PageContent, PageItem, TextRun } from './model.js';
+import { DEFAULT_OCR, OcrPage } from './ocr/options.js';
+import { recognisePage } from './ocr/recognise-page.js';
 import { PdfDocument, PdfPage } from './pdfjs.js';
 import { Assets, ConvertOptions, PageStage, SkippedPage } from './types.js';
 
@@ -21,6 +23,8 @@ export interface ReadDocument {
   pages: AnalyzedPage[];
   sizes: Assets['pages']['sizes'];
   skipped: SkippedPage[];
+  /** Pages whose text was recognised (the OCR stage). */
+  ocr: OcrPage[];
   /** Every run of every page read, in page order (for the body font size). */
   runs: TextRun[];
   pngs: Map<FigureRegion, Uint8Array>;
@@ -28,6 +32,9 @@ export interface ReadDocument {
 
 /** The per-page stages: a page's content to its items in reading order. */
 export type AnalyzePage = (content: PageContent, options: { figures: boolean }) => PageItem[];
+
+/** The OCR stage on one extracted page: its content, with recognised text where it had none. */
+type Recognise = (page: PdfPage, content: PageContent) => Promise<PageContent>;
 
 /** Refuses documents with no pages or more than `maxPages`. */
 export function checkPageCount(pages: number, options: ConvertOptions): void {
@@ -59,6 +66,7 @@ export async function readPages(
     const analyzed: AnalyzedPage[] = [];
     const pngs = new Map<FigureRegion, Uint8Array>();
     const allRuns: TextRun[] = [];
+    const ocr: OcrPage[] = [];
     for (let n = 1; n <= pages; n++) {
       const skip = toSkip.get(n);
       if (skip) {
@@ -69,7 +77,16 @@ export async function readPages(
       const graphics = !options.skipFigures && !options.textOnlyPages?.includes(n);
       const stage = (name: PageStage['stage']) => options.onPageStage?.({ page: n, pages, stage: name });
       await stage(graphics ? 'graphics' : 'text');
-      const read = await readPage(doc, n, graphics, () => stage('text'), analyze);
+      // A recogniser that fails on a page leaves the page as extracted; the rest still converts.
+      const recognise: Recognise = async (page, content) => {
+        const recognised = await recognisePage(doc, page, content, options.ocr ?? DEFAULT_OCR, {
+          maxImagePixels: options.maxImagePixels,
+          beforeOcr: () => stage('ocr'),
+        }).catch(() => null);
+        if (recognised) ocr.push(recognised.ocr);
+        return recognised?.content ?? content;
+      };
+      const read = await readPage(doc, n, graphics, () => stage('text'), analyze, recognise);
       if (!read) {
         skipped.push({ page: n, reason: 'unreadable', message: `Page ${n} could not be read` });
         options.onProgress?.({ page: n, pages });
@@ -101,7 +118,7 @@ export async function readPages(
       throw new PdfConversionError('unreadable_content', 'No page of the PDF could be read');
     }
     await Promise.all(pending);
-    return { count: pages, pages: analyzed, sizes, skipped, runs: allRuns, pngs };
+    return { count: pages, pages: analyzed, sizes, skipped, ocr, runs: allRuns, pngs };
   } finally {
     await Promise.allSettled(pending);
   }
@@ -117,6 +134,7 @@ async function readPage(
   figures: boolean,
   beforeText: () => unknown,
   analyze: AnalyzePage,
+  recognise: Recognise,
 ): Promise<{ page: PdfPage; content: PageContent; items: PageItem[] } | null> {
   let page: PdfPage;
   try {
@@ -126,11 +144,12 @@ async function readPage(
   }
   for (const graphics of figures ? [true, false] : [false]) {
     try {
-      const content = await extractPage(page, n, {
+      const extracted = await extractPage(page, n, {
         graphics,
         canvasFactory: doc.canvasFactory as CanvasFactory,
         beforeText,
       });
+      const content = await recognise(page, extracted);
       return { page, content, items: analyze(content, { figures: graphics }) };
     } catch {
       // Tried again without graphics, or given up below.

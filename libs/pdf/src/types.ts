@@ -1,3 +1,5 @@
+import { OcrOptions, OcrPage } from './ocr/options.js';
+
 /** A box in PDF points, origin bottom-left: [x0, y0, x1, y1]. */
 export type BBox = [number, number, number, number];
 
@@ -24,13 +26,18 @@ export interface ConvertOptions {
    */
   onPageStage?: (stage: PageStage) => void | Promise<void>;
   onProgress?: (progress: ConvertProgress) => void;
+  /** Recognising pages without usable text (default: `auto` with the engine found, English). */
+  ocr?: OcrOptions;
 }
 
-/** Which part of a page pdf.js is reading: its drawing (operator list, for figures) or its text. */
+/**
+ * Which part of a page is being read: its drawing (operator list, for figures), its text, or its
+ * image by OCR (a page without usable text).
+ */
 export interface PageStage {
   page: number;
   pages: number;
-  stage: 'graphics' | 'text';
+  stage: 'graphics' | 'text' | 'ocr';
 }
 
 /** Why a page was left out: it kept the parser busy too long, or pdf.js could not read it. */
@@ -52,6 +59,8 @@ export interface AssetsPages {
   sizes: { page: number; width: number; height: number }[];
   /** Pages left out, in page order; empty when every page converted. */
   skipped: SkippedPage[];
+  /** Pages whose text was recognised from their image, in page order; empty when none was. */
+  ocr: OcrPage[];
 }
 
 export interface Figure {

@@ -22,6 +22,7 @@ async function run(request: SandboxRequest): Promise<SandboxMessage> {
     skipFigures: request.skipFigures,
     skipPages: request.skipPages,
     textOnlyPages: request.textOnlyPages,
+    ocr: request.ocr,
     onPageStage: (stage) => send({ id, type: 'page', ...stage }),
     onProgress: (progress) => void send({ id, type: 'progress', ...progress }),
   });

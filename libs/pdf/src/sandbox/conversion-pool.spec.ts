@@ -84,6 +84,7 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
         { page: 3, width: 400, height: 400 },
       ],
       skipped,
+      ocr: [],
     });
     // A process killed per stall (drawing, then text); progress never goes back when a conversion starts over.
     expect(pool.started).toBeGreaterThanOrEqual(started + 2);

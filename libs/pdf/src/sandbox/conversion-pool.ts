@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { PdfConversionError } from '../errors.js';
+import { OcrOptions } from '../ocr/options.js';
 import { ConvertProgress, SkippedPage } from '../types.js';
 import { ConversionProcess, PageTimeoutError } from './conversion-process.js';
 import { SandboxFigure, SandboxRequest } from './protocol.js';
@@ -33,6 +34,8 @@ export interface PoolOptions {
   idleMs?: number;
   /** Processes run V8 single-threaded; by default when the pool alone can keep every core busy. */
   singleThreaded?: boolean;
+  /** How pages without usable text are recognised; by default `auto` with the engine found, English. */
+  ocr?: OcrOptions;
 }
 
 /** Whether a pool of `size` processes fills the machine, so V8's helper threads would only compete. */
@@ -88,6 +91,7 @@ export class ConversionPool {
       maxPages: limits.maxPages,
       maxImagePixels: limits.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
       skipFigures: false,
+      ocr: this.options.ocr,
     };
     // An attempt after a stalled page starts from page 1 again: progress only ever moves forward.
     let reported = 0;

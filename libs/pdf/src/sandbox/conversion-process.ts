@@ -2,7 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { PdfConversionError } from '../errors.js';
 import { ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { childScriptPath } from './child-path.js';
-import { residentBytes } from './memory-watch.js';
+import { treeResidentBytes } from './memory-watch.js';
 import { SandboxFigure, SandboxMessage, SandboxRequest } from './protocol.js';
 
 const MEMORY_POLL_MS = 100;
@@ -95,6 +95,8 @@ export class ConversionProcess {
         ...(singleThreaded ? ['--single-threaded'] : []),
       ],
       env: childEnv(),
+      // A group of its own, so that a kill also ends what it started (a native OCR engine).
+      detached: true,
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',
     });
@@ -115,12 +117,19 @@ export class ConversionProcess {
     return this.exited || this.child.killed;
   }
 
+  /** The process's memory with that of the processes it started (the memory cap counts them). */
   residentBytes(): Promise<number | null> {
-    return residentBytes(this.child.pid ?? -1);
+    return treeResidentBytes(this.child.pid ?? -1);
   }
 
   kill(): void {
-    if (!this.dead) this.child.kill('SIGKILL');
+    if (this.dead) return;
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // the group is already gone
+    }
+    this.child.kill('SIGKILL');
   }
 
   run(

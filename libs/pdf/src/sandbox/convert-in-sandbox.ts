@@ -1,3 +1,4 @@
+import { OcrOptions } from '../ocr/options.js';
 import { ConvertProgress } from '../types.js';
 import { ConversionPool, SandboxLimits, SandboxResult } from './conversion-pool.js';
 
@@ -7,8 +8,9 @@ export async function convertInSandbox(
   outDir: string,
   limits: SandboxLimits,
   onProgress?: (progress: ConvertProgress) => void,
+  ocr?: OcrOptions,
 ): Promise<SandboxResult> {
-  const pool = new ConversionPool({ size: 1 });
+  const pool = new ConversionPool({ size: 1, ocr });
   try {
     return await pool.convert(inputPath, outDir, limits, onProgress);
   } finally {

@@ -7,3 +7,5 @@ export { OUTPUT_FILES } from './protocol.js';
 export type { SandboxFigure } from './protocol.js';
 export { PdfConversionError } from '../errors.js';
 export type { ConvertProgress } from '../types.js';
+export { checkOcrSetup, OcrSetupError } from '../ocr/engines.js';
+export type { OcrEngineChoice, OcrMode, OcrOptions } from '../ocr/options.js';

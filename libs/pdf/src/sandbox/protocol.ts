@@ -1,5 +1,6 @@
 import { BBox, ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { PdfFailureReason } from '../errors.js';
+import { OcrOptions } from '../ocr/options.js';
 
 /** What the parent asks the child to do; `id` ties the answers to the request. */
 export interface SandboxRequest {
@@ -13,6 +14,8 @@ export interface SandboxRequest {
   skipPages: SkippedPage[];
   /** Pages earlier attempts stalled on drawing: read for their text alone this time. */
   textOnlyPages: number[];
+  /** How pages without usable text are recognised (the child's environment carries no configuration). */
+  ocr?: OcrOptions;
 }
 
 export interface SandboxFigure {

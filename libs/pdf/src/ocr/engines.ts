@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { OcrEngineChoice, OcrEngineName, OcrOptions } from './options.js';
+
+/** Reads one page image (binary PGM) and answers Tesseract's hOCR. */
+export interface Recogniser {
+  readonly engine: OcrEngineName;
+  recognise(pgm: Uint8Array, dpi: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A configured language that neither the data folder nor the engine has. */
+export class OcrSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OcrSetupError';
+  }
+}
+
+/** Automatic page segmentation without orientation detection: Tesseract's default for whole pages. */
+const PAGE_SEGMENTATION = '3';
+
+/** Where `tesseract` is on PATH, or null. */
+export async function nativeTesseractPath(): Promise<string | null> {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'tesseract');
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
+/** The engine `choice` resolves to on this machine. */
+export async function resolveEngine(choice: OcrEngineChoice = 'auto'): Promise<OcrEngineName> {
+  if (choice !== 'auto') return choice;
+  return (await nativeTesseractPath()) ? 'tesseract' : 'tesseract.js';
+}
+
+/**
+ * Checks that the engine is there and has every configured language; throws an `OcrSetupError`
+ * naming what is missing (for a process to refuse to start rather than fail every scanned page).
+ */
+export async function checkOcrSetup(options: OcrOptions): Promise<OcrEngineName> {
+  const engine = await resolveEngine(options.engine);
+  const languages = options.languages ?? ['eng'];
+  if (engine === 'tesseract') {
+    const binary = await nativeTesseractPath();
+    if (!binary) throw new OcrSetupError('OCR_ENGINE=tesseract but no tesseract binary is on PATH');
+    const listed = await run(binary, ['--list-langs', ...dataDirArgs(options)]);
+    const have = new Set(
+      listed.stdout
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim()),
+    );
+    const missing = languages.filter((l) => !have.has(l));
+    if (missing.length) throw missingLanguages(missing, engine, options.dataDir);
+  } else {
+    const missing: string[] = [];
+    for (const lang of languages) if (!(await traineddataPath(lang, options.dataDir))) missing.push(lang);
+    if (missing.length) throw missingLanguages(missing, engine, options.dataDir);
+  }
+  return engine;
+}
+
+function missingLanguages(missing: string[], engine: OcrEngineName, dataDir?: string): OcrSetupError {
+  const where = dataDir
+    ? `in OCR_DATA_DIR=${dataDir}`
+    : 'built in (set OCR_DATA_DIR to a folder holding every configured language)';
+  return new OcrSetupError(`OCR language ${missing.join(', ')} is not available to ${engine}: not ${where}`);
+}
+
+function dataDirArgs(options: OcrOptions): string[] {
+  return options.dataDir ? ['--tessdata-dir', options.dataDir] : [];
+}
+
+/** The npm package's English data (LSTM "best", integer weights, gzipped). */
+function bundledDataDir(): string {
+  const root = dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json'));
+  return join(root, '4.0.0_best_int');
+}
+
+/**
+ * A language's data file. The data folder, when set, holds every language (as the native engine's
+ * `--tessdata-dir` does); without it only the bundled English is there.
+ */
+async function traineddataPath(lang: string, dataDir?: string): Promise<string | null> {
+  const candidates = dataDir
+    ? [join(dataDir, `${lang}.traineddata`), join(dataDir, `${lang}.traineddata.gz`)]
+    : lang === 'eng'
+      ? [join(bundledDataDir(), 'eng.traineddata.gz')]
+      : [];
+  for (const file of candidates) {
+    try {
+      await access(file, constants.R_OK);
+      return file;
+    } catch {
+      // next candidate
+    }
+  }
+  return null;
+}
+
+/** The `tesseract` binary, one process per page, on one thread (the machine's other cores run other conversions). */
+class NativeTesseract implements Recogniser {
+  readonly engine = 'tesseract' as const;
+
+  constructor(
+    private readonly binary: string,
+    private readonly options: OcrOptions,
+  ) {}
+
+  async recognise(pgm: Uint8Array, dpi: number): Promise<string> {
+    const languages = (this.options.languages ?? ['eng']).join('+');
+    const args = ['stdin', 'stdout', '-l', languages, '--psm', PAGE_SEGMENTATION, '--dpi', String(dpi)];
+    const { stdout, code, stderr } = await run(
+      this.binary,
+      [...args, ...dataDirArgs(this.options), 'hocr'],
+      pgm,
+    );
+    if (code !== 0) throw new Error(`tesseract exited with ${code}: ${stderr.trim().slice(0, 200)}`);
+    return stdout;
+  }
+
+  async close(): Promise<void> {}
+}
+
+function run(
+  binary: string,
+  args: string[],
+  input?: Uint8Array,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.once('error', reject);
+    child.stdin.on('error', () => undefined); // an early exit is reported by its code
+    child.once('close', (code) =>
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code,
+      }),
+    );
+    child.stdin.end(input);
+  });
+}
+
+type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWorker>>;
+
+/** tesseract.js (Tesseract compiled to WebAssembly, in a worker thread), its data read from disk. */
+class TesseractJs implements Recogniser {
+  readonly engine = 'tesseract.js' as const;
+
+  private constructor(private readonly worker: TesseractWorker) {}
+
+  static async start(options: OcrOptions): Promise<TesseractJs> {
+    const { createWorker, OEM } = (await import('tesseract.js')).default;
+    const languages = options.languages ?? ['eng'];
+    const files: string[] = [];
+    for (const code of languages) {
+      const file = await traineddataPath(code, options.dataDir);
+      if (!file) throw missingLanguages([code], 'tesseract.js', options.dataDir);
+      files.push(file);
+    }
+    // tesseract.js names every file of one folder alike: all gzipped, or none.
+    const gzip = files.every((f) => f.endsWith('.gz'));
+    if (!gzip && files.some((f) => f.endsWith('.gz'))) {
+      throw new OcrSetupError(`OCR_DATA_DIR=${options.dataDir} mixes gzipped and plain traineddata files`);
+    }
+    const worker = await createWorker(languages.join('+'), OEM.LSTM_ONLY, {
+      langPath: options.dataDir ?? bundledDataDir(),
+      gzip,
+      // Read from disk each start; nothing is fetched or written to a cache.
+      cacheMethod: 'none',
+    });
+    await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
+    return new TesseractJs(worker);
+  }
+
+  async recognise(pgm: Uint8Array, dpi: number): Promise<string> {
+    await this.worker.setParameters({ user_defined_dpi: String(dpi) });
+    const { data } = await this.worker.recognize(Buffer.from(pgm), {}, { hocr: true, text: false });
+    return data.hocr ?? '';
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Starts the recogniser the options ask for. */
+export async function startRecogniser(options: OcrOptions): Promise<Recogniser> {
+  const engine = await resolveEngine(options.engine);
+  if (engine === 'tesseract') {
+    const binary = await nativeTesseractPath();
+    if (!binary) throw new OcrSetupError('OCR_ENGINE=tesseract but no tesseract binary is on PATH');
+    return new NativeTesseract(binary, options);
+  }
+  return TesseractJs.start(options);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseHocr } from './hocr.js';
+import { ocrRuns } from './to-runs.js';
+import { fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
+import { textRun } from '../testing/text-runs.js';
+
+const HOCR = `
+<div class='ocr_page' id='page_1' title='image "x"; bbox 0 0 1275 1650; ppageno 0'>
+ <span class='ocr_line' id='line_1_1' title="bbox 150 100 600 150; baseline 0.01 -10; x_size 50; x_descenders 10; x_ascenders 12">
+  <span class='ocrx_word' id='word_1_1' title='bbox 150 100 300 140; x_wconf 96'>Fish</span>
+  <span class='ocrx_word' id='word_1_2' title='bbox 330 100 600 150; x_wconf 91'>&amp;&#160;Chips</span>
+ </span>
+ <span class='ocr_caption' id='line_1_2' title="bbox 150 200 400 225; baseline 0 -5; x_size 25">
+  <span class='ocrx_word' id='word_1_3' title='bbox 150 200 400 225; x_wconf 88'><strong>Table</strong></span>
+ </span>
+ <span class='ocr_line' id='line_1_3' title="bbox 150 300 160 310; baseline 0 0; x_size 10">
+  <span class='ocrx_word' id='word_1_4' title='bbox 150 300 160 310; x_wconf 95'> </span>
+ </span>
+</div>`;
+
+describe('parseHocr', () => {
+  it('reads lines of every kind with their baseline, height and words, skipping empty ones', () => {
+    const lines = parseHocr(HOCR);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toEqual({
+      box: [150, 100, 600, 150],
+      baseline: { y: 140, slope: 0.01 },
+      xSize: 50,
+      words: [
+        { text: 'Fish', box: [150, 100, 300, 140], confidence: 96 },
+        { text: '&\u00a0Chips', box: [330, 100, 600, 150], confidence: 91 },
+      ],
+    });
+    expect(lines[1].words.map((w) => w.text)).toEqual(['Table']);
+  });
+});
+
+describe('ocrRuns', () => {
+  it('places words in page points on their line baseline, sized by the line height', () => {
+    // A 612 x 792 pt page rendered at 150 dpi: 150 / 72 pixels per point.
+    const scale = 150 / 72;
+    const runs = ocrRuns(parseHocr(HOCR), scale, 792);
+    expect(runs.map((r) => r.text)).toEqual(['Fish', '&\u00a0Chips', 'Table']);
+    const [fish, chips, table] = runs;
+    expect(fish.x0).toBeCloseTo(72, 5);
+    expect(fish.size).toBe(24); // 50 px at 150 dpi
+    expect(table.size).toBe(12);
+    // The baseline's slope is followed along the line.
+    expect(fish.base).toBeCloseTo(792 - (140 + 0.01 * 75) / scale, 5);
+    expect(chips.base).toBeLessThan(fish.base);
+  });
+
+  it('gives lines a pixel or two apart in height the same size', () => {
+    const line = (y: number, xSize: number) =>
+      `<span class='ocr_line' title="bbox 0 ${y} 500 ${y + 30}; baseline 0 -5; x_size ${xSize}">` +
+      `<span class='ocrx_word' title='bbox 0 ${y} 500 ${y + 30}; x_wconf 90'>some words of body text</span></span>`;
+    const runs = ocrRuns(
+      parseHocr([line(0, 25), line(40, 26.5), line(80, 24), line(120, 40)].join('')),
+      150 / 72,
+      792,
+    );
+    expect(runs.map((r) => r.size)).toEqual([12, 12, 12, 19]);
+  });
+});
+
+describe('text quality', () => {
+  const run = (text: string) => textRun(text, 0, 0);
+
+  it('finds a text layer of private-use, replacement and control characters mostly undecodable', () => {
+    const soup = textQuality([run('\uE041\uE042\uE043 \uFFFD\u0001 ab')]);
+    expect(soup).toEqual({ chars: 7, undecodable: 5 });
+    expect(mostlyUndecodable(soup)).toBe(true);
+    expect(mostlyUndecodable(textQuality([run('An ordinary sentence with one \uE000 bullet.')]))).toBe(false);
+  });
+
+  it('counts a page stamp as no text layer', () => {
+    expect(fewUsableChars(textQuality([run('Page 3')]))).toBe(true);
+    expect(fewUsableChars(textQuality([run('A whole line of real text on the page.')]))).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+/** A recognised word, in image pixels (origin top-left). */
+export interface OcrWord {
+  text: string;
+  /** [left, top, right, bottom]. */
+  box: [number, number, number, number];
+  /** 0-100. */
+  confidence: number;
+}
+
+/** A recognised line: its words, baseline and Tesseract's estimate of its text height. */
+export interface OcrLine {
+  box: [number, number, number, number];
+  /** The baseline's y at the line's left edge, and its slope. */
+  baseline: { y: number; slope: number };
+  /** Ascender top to descender bottom, in pixels: the font size at the image's resolution. */
+  xSize: number;
+  words: OcrWord[];
+}
+
+/** The page parts Tesseract lays words on; pictures (`ocr_photo`) and rules are not lines. */
+const LINE = /<span class='ocr_(?:line|textfloat|header|caption|textline)'[^>]*title="([^"]*)"[^>]*>/g;
+const WORD = /<span class='ocrx_word'[^>]*title='([^']*)'[^>]*>(.*?)<\/span>/g;
+
+/**
+ * Lines and words of Tesseract's hOCR (both engines write the same). hOCR rather than TSV: it carries
+ * each line's baseline and text height, which the layout stages need to set words on lines and size
+ * headings; a word box alone says only whether that word has ascenders or descenders.
+ */
+export function parseHocr(hocr: string): OcrLine[] {
+  const starts = [...hocr.matchAll(LINE)];
+  const lines: OcrLine[] = [];
+  for (const [i, match] of starts.entries()) {
+    const end = starts[i + 1]?.index ?? hocr.length;
+    const body = hocr.slice(match.index + match[0].length, end);
+    const props = titleProps(match[1]);
+    const box = numbers(props.get('bbox'), 4) as OcrLine['box'] | null;
+    if (!box) continue;
+    const [slope = 0, offset = 0] = numbers(props.get('baseline'), 2) ?? [];
+    const words: OcrWord[] = [];
+    for (const w of body.matchAll(WORD)) {
+      const wordProps = titleProps(w[1]);
+      const wordBox = numbers(wordProps.get('bbox'), 4) as OcrWord['box'] | null;
+      const text = decodeEntities(w[2].replace(/<[^>]*>/g, '')).trim();
+      if (!wordBox || !text) continue;
+      words.push({ text, box: wordBox, confidence: Number(wordProps.get('x_wconf') ?? 0) });
+    }
+    if (!words.length) continue;
+    const xSize = Number(props.get('x_size') ?? box[3] - box[1]);
+    lines.push({ box, baseline: { y: box[3] + offset, slope }, xSize, words });
+  }
+  return lines;
+}
+
+function titleProps(title: string): Map<string, string> {
+  const props = new Map<string, string>();
+  for (const part of title.split(';')) {
+    const [key, ...rest] = part.trim().split(/\s+/);
+    if (key) props.set(key, rest.join(' '));
+  }
+  return props;
+}
+
+function numbers(value: string | undefined, count: number): number[] | null {
+  const parts = value?.split(/\s+/).map(Number) ?? [];
+  return parts.length >= count && parts.slice(0, count).every(Number.isFinite) ? parts.slice(0, count) : null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}

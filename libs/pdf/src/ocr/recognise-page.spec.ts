@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { convertPdf } from '../convert.js';
+import { PdfFixture } from '../testing/pdf-fixtures.js';
+import { nativeTesseractPath } from './engines.js';
+import { OcrOptions } from './options.js';
+import { closeRecognisers } from './recognisers.js';
+import { privateUseTextPdf, scannedCopy } from './scan-fixtures.js';
+
+const TITLE = 'Quarterly Report';
+const BODY = [
+  'The committee reviewed the budget for the coming year',
+  'and agreed to publish the results before the summer.',
+];
+
+async function bornDigital(): Promise<Uint8Array> {
+  const f = await PdfFixture.create();
+  const page = f.page();
+  f.lines(page, [TITLE], 72, 700, 24, true);
+  f.lines(page, BODY, 72, 650, 12);
+  return f.bytes();
+}
+
+/** Lower-case words, so a test compares text and not Markdown marks or line breaks. */
+const words = (markdown: string) => markdown.toLowerCase().match(/[a-z]+/g) ?? [];
+
+// Recognition takes seconds a page, more on a busy machine.
+jest.setTimeout(120_000);
+
+const hasNative = (await nativeTesseractPath()) !== null;
+
+afterAll(() => closeRecognisers(), 30_000);
+
+describe('OCR of pages without usable text', () => {
+  const engines: [OcrOptions['engine'], boolean][] = [
+    ['tesseract.js', true],
+    ['tesseract', hasNative],
+  ];
+  for (const [engine, available] of engines) {
+    // The native binary is optional: without it on PATH its case is skipped, never faked.
+    (available ? it : it.skip)(`reads an image-only page with ${engine}`, async () => {
+      const scan = await scannedCopy(await bornDigital());
+      const result = await convertPdf(scan, { ocr: { mode: 'auto', engine } });
+      expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+      // The title, set twice the body size, is still told apart from the body by its recognised size.
+      expect(result.markdown).toMatch(/^#+ Quarterly Report$/m);
+      expect(result.assets.pages.ocr).toEqual([
+        { page: 1, engine, confidence: expect.any(Number) as number },
+      ]);
+      expect(result.assets.pages.ocr[0].confidence).toBeGreaterThan(80);
+      // The scan was the text: it is not also a figure.
+      expect(result.figures).toHaveLength(0);
+    });
+  }
+
+  it('reads nothing from an image-only page with OCR off', async () => {
+    const scan = await scannedCopy(await bornDigital());
+    const result = await convertPdf(scan, { ocr: { mode: 'off' } });
+    expect(words(result.markdown)).toEqual([]);
+    expect(result.assets.pages.ocr).toEqual([]);
+  });
+
+  it('recognises a page whose text decodes to private-use characters', async () => {
+    const pdf = await privateUseTextPdf(BODY);
+    // pdf.js takes the bytes it is given: each conversion gets its own copy.
+    const off = await convertPdf(pdf.slice(), { ocr: { mode: 'off' } });
+    expect(words(off.markdown)).toEqual([]);
+    expect(off.markdown).toMatch(/[\uE000-\uF8FF]/);
+    const auto = await convertPdf(pdf.slice(), { ocr: { mode: 'auto', engine: 'tesseract.js' } });
+    expect(words(auto.markdown)).toEqual(words(BODY.join(' ')));
+    expect(auto.markdown).not.toMatch(/[\uE000-\uF8FF]/);
+    expect(auto.assets.pages.ocr.map((p) => p.page)).toEqual([1]);
+  });
+
+  it('leaves born-digital pages to their text layer', async () => {
+    const result = await convertPdf(await bornDigital(), { ocr: { mode: 'auto', engine: 'tesseract.js' } });
+    expect(result.assets.pages.ocr).toEqual([]);
+    expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+  });
+
+  it('recognises every page when forced', async () => {
+    const result = await convertPdf(await bornDigital(), { ocr: { mode: 'force', engine: 'tesseract.js' } });
+    expect(result.assets.pages.ocr.map((p) => p.page)).toEqual([1]);
+    expect(words(result.markdown)).toEqual(words([TITLE, ...BODY].join(' ')));
+  });
+
+  it('makes a scanned table a table', async () => {
+    const rows = [
+      ['Year', 'Ducks'],
+      ['2019', '120'],
+      ['2020', '135'],
+      ['2021', '150'],
+    ];
+    const f = await PdfFixture.create();
+    const page = f.page();
+    rows.forEach((row, i) =>
+      row.forEach((cell, j) => f.lines(page, [cell], 100 + j * 120, 700 - i * 16, 12)),
+    );
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(1);
+    expect(scanned.markdown).toContain(
+      '| Year | Ducks |\n| - | - |\n| 2019 | 120 |\n| 2020 | 135 |\n| 2021 | 150 |',
+    );
+  });
+
+  it('rebuilds a scanned ruled table from the rules in its pixels', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    const xs = [72, 222, 372];
+    const ys = [700, 676, 652, 628];
+    for (const y of ys) f.line(page, xs[0], y, xs[2], y);
+    for (const x of xs) f.line(page, x, ys[0], x, ys[3]);
+    const cells = [
+      ['Station', 'Rainfall'],
+      ['Harbour', '812'],
+      ['Airport', '640'],
+    ];
+    cells.forEach((row, r) => row.forEach((text, c) => f.lines(page, [text], xs[c] + 8, ys[r] - 17, 12)));
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(1);
+    expect(scanned.markdown).toContain(
+      '| Station | Rainfall |\n| - | - |\n| Harbour | 812 |\n| Airport | 640 |',
+    );
+  });
+});

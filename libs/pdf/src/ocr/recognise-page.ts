@@ -1,0 +1,106 @@
+import { BBox } from '../types.js';
+import { PageContent, TextRun } from '../model.js';
+import { PdfDocument, PdfPage } from '../pdfjs.js';
+import { parseHocr } from './hocr.js';
+import { OcrOptions, OcrPage } from './options.js';
+import { withRecogniser } from './recognisers.js';
+import { renderForOcr } from './render.js';
+import { rulesFromPixels } from './rules.js';
+import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
+import { meanConfidence, ocrRuns } from './to-runs.js';
+
+/** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
+const MIN_WORD_CONFIDENCE = 20;
+/** An image holding at least this many recognised characters was a scan of text, not a picture. */
+const SCANNED_TEXT_CHARS = 20;
+
+/**
+ * How a page is recognised: `replace` its text layer (forced, or mostly undecodable), `fill` where
+ * it has none (a scan, perhaps under a page stamp), or not at all.
+ */
+export type OcrPlan = 'replace' | 'fill' | null;
+
+/**
+ * Pages are recognised only when their text layer gives no readable text. A page that has real
+ * text keeps it, and its images stay pictures: on such pages raster images are figures (charts,
+ * photos, scanned signatures) whose words are labels, not body text, and recognising them would put
+ * label soup in the Markdown and take the figure away. Pages without text or images (blank, or
+ * vector art only) cost nothing.
+ */
+export function planOcr(content: PageContent, mode: OcrOptions['mode']): OcrPlan {
+  if (mode === 'off') return null;
+  if (mode === 'force') return 'replace';
+  const quality = textQuality(content.runs);
+  if (mostlyUndecodable(quality)) return 'replace';
+  return fewUsableChars(quality) && content.images.length ? 'fill' : null;
+}
+
+export interface RecognisedPage {
+  content: PageContent;
+  ocr: OcrPage;
+}
+
+/**
+ * The OCR stage: renders a page that needs it, recognises it, and gives back its content with the
+ * recognised words as text runs (the same type extract gives) and without the images that were
+ * scans of that text. Null when the page is left as extracted (not needed, or nothing recognised).
+ */
+export async function recognisePage(
+  doc: PdfDocument,
+  page: PdfPage,
+  content: PageContent,
+  options: OcrOptions,
+  { maxImagePixels, beforeOcr }: { maxImagePixels?: number; beforeOcr?: () => unknown } = {},
+): Promise<RecognisedPage | null> {
+  const plan = planOcr(content, options.mode);
+  if (!plan) return null;
+  await beforeOcr?.();
+  const image = await renderForOcr(doc, page, maxImagePixels);
+  const { engine, hocr } = await withRecogniser(options, async (r) => ({
+    engine: r.engine,
+    hocr: await r.recognise(image.pgm, image.dpi),
+  }));
+  const lines = parseHocr(hocr)
+    .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
+    .filter((line) => line.words.length);
+  const recognised = ocrRuns(lines, image.scale, content.height);
+  // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
+  const chars = recognised.reduce((n, r) => n + r.text.length, 0);
+  if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
+  const runs = plan === 'replace' ? recognised : fill(content.runs, recognised);
+  return {
+    content: {
+      ...content,
+      runs,
+      verticalRuns: plan === 'replace' ? [] : content.verticalRuns,
+      images: content.images.filter((im) => !holdsText(im.bbox, recognised)),
+      // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages.
+      paths: [
+        ...content.paths,
+        ...rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, recognised),
+      ],
+    },
+    ocr: { page: content.page, engine, confidence: meanConfidence(lines) },
+  };
+}
+
+/** The text layer's runs, plus the recognised words where the text layer has nothing. */
+function fill(existing: TextRun[], recognised: TextRun[]): TextRun[] {
+  const kept = existing.filter((r) => r.text.trim());
+  const covered = (w: TextRun) => kept.some((r) => overlaps(r, w));
+  return [...kept, ...recognised.filter((w) => !covered(w))];
+}
+
+function overlaps(a: TextRun, b: TextRun): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function holdsText(box: BBox, runs: TextRun[]): boolean {
+  let chars = 0;
+  for (const r of runs) {
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = (r.y0 + r.y1) / 2;
+    if (cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3]) chars += r.text.length;
+  }
+  return chars >= SCANNED_TEXT_CHARS;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { textRun } from '../testing/text-runs.js';
+import { rulesFromPixels } from './rules.js';
+
+/** A white 300 x 200 pixel image at 1 pixel per point (page 200 pt high). */
+function sheet(): { gray: Uint8Array; ink: (x0: number, y0: number, x1: number, y1: number) => void } {
+  const gray = new Uint8Array(300 * 200).fill(255);
+  const ink = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) gray[y * 300 + x] = 30;
+  };
+  return { gray, ink };
+}
+
+describe('rulesFromPixels', () => {
+  it('finds thin long lines both ways, in page points, bridging a speck-sized break', () => {
+    const { gray, ink } = sheet();
+    ink(10, 20, 200, 21); // a horizontal rule 2 px thick...
+    gray[20 * 300 + 100] = 255; // ...with a pixel missing
+    gray[21 * 300 + 100] = 255;
+    ink(50, 40, 50, 150); // a vertical rule
+    const paths = rulesFromPixels(gray, 300, 200, 1, 200, []);
+    expect(paths.map((p) => p.bbox)).toEqual([
+      [10, 178, 201, 180],
+      [50, 49, 51, 160],
+    ]);
+    expect(paths.every((p) => p.straight && p.filled)).toBe(true);
+  });
+
+  it('leaves out short strokes, thick bars and strokes inside recognised words', () => {
+    const { gray, ink } = sheet();
+    ink(10, 20, 25, 20); // shorter than a rule
+    ink(10, 60, 200, 80); // a bar 21 px thick
+    ink(120, 150, 120, 190); // a tall glyph stem, inside a word
+    const word = textRun('Illustration', 100, 15, { size: 40 }); // from y 7 to 47 in page points
+    expect(rulesFromPixels(gray, 300, 200, 1, 200, [word])).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { openDocument } from '../pdfjs.js';
+import { PdfFixture } from '../testing/pdf-fixtures.js';
+
+/** Pixels per point of the test scans: 150 dpi, an ordinary office scan. */
+const SCAN_SCALE = 150 / 72;
+
+/**
+ * A PDF whose every page is only a picture of the born-digital `pdf`'s page (no text layer), drawn
+ * with the engine's own renderer: what a scanner gives, for tests that need no image files.
+ */
+export async function scannedCopy(pdf: Uint8Array): Promise<Uint8Array> {
+  const source = await openDocument(pdf.slice());
+  const out = await PDFDocument.create();
+  try {
+    for (let n = 1; n <= source.numPages; n++) {
+      const page = await source.getPage(n);
+      const viewport = page.getViewport({ scale: SCAN_SCALE });
+      const factory = source.canvasFactory as {
+        create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown };
+        destroy(target: unknown): void;
+      };
+      const target = factory.create(Math.floor(viewport.width), Math.floor(viewport.height));
+      const ctx = target.context as { fillStyle: string; fillRect(...a: number[]): void };
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, viewport.width, viewport.height);
+      const params = { canvas: target.canvas, canvasContext: ctx, viewport };
+      await page.render(params as unknown as Parameters<typeof page.render>[0]).promise;
+      const png = await out.embedPng(new Uint8Array(target.canvas.toBuffer('image/png')));
+      factory.destroy(target);
+      const { width, height } = page.getViewport({ scale: 1 });
+      out.addPage([width, height]).drawImage(png, { x: 0, y: 0, width, height });
+    }
+  } finally {
+    await source.destroy();
+  }
+  return new Uint8Array(await out.save());
+}
+
+/**
+ * A page whose text shows in Helvetica but whose ToUnicode map sends every code to the private-use
+ * area: what a font without usable Unicode gives, drawn readable, extracted as symbol soup.
+ */
+export async function privateUseTextPdf(lines: string[]): Promise<Uint8Array> {
+  const f = await PdfFixture.create();
+  f.lines(f.page(), lines, 72, 700, 14);
+  // pdf-lib writes font dictionaries when saving: the map is added to the saved document.
+  const doc = await PDFDocument.load(await f.bytes());
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /PrivateUse def /CMapType 2 def',
+    '1 begincodespacerange <00> <FF> endcodespacerange',
+    '1 beginbfrange <20> <7E> <E020> endbfrange',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const toUnicode = doc.context.register(doc.context.stream(cmap));
+  const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+  for (const key of fonts.keys()) fonts.lookup(key, PDFDict).set(PDFName.of('ToUnicode'), toUnicode);
+  return new Uint8Array(await doc.save());
+}
