@@ -18,6 +18,8 @@ export interface TextRun {
   mcid?: string;
   /** Drawn inside an /Artifact sequence: running headers, page numbers, decoration. */
   artifact?: boolean;
+  /** Shown by an annotation (a form field's value, free text), not drawn by the page's content. */
+  annotation?: boolean;
 }
 
 /** A raster image painted on the page. */

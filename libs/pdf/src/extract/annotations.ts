@@ -34,14 +34,54 @@ export interface AnnotationData {
  * text runs at their place on the page, so that a field's value reads on the line of its label. Fields
  * kept off the page (hidden, no-view) and empty values give nothing.
  */
-export async function annotationRuns(page: PdfPage, toPage: Matrix): Promise<TextRun[]> {
+export async function annotationRuns(page: PdfPage, toPage: Matrix, text: TextRun[]): Promise<TextRun[]> {
   let annotations: AnnotationData[];
   try {
     annotations = (await page.getAnnotations({ intent: 'display' })) as AnnotationData[];
   } catch {
     return [];
   }
-  return annotations.flatMap((a) => runsOf(a, toPage));
+  const body = commonSize(text);
+  return annotations.flatMap((a) => {
+    const button = a.fieldType === 'Btn';
+    return runsOf(a, toPage).map((run) => besideLabel(run, text, button, body));
+  });
+}
+
+/** How far from its label (in the label's font sizes) a field's value still reads as part of its line. */
+const LABEL_REACH = 12;
+
+/**
+ * A value set in the style of the text beside it and moved up to its label, so that the line reads
+ * "Name: Jane Doe" whatever the width of the gap the form leaves for it: a button's label is the text
+ * just right of it, another field's the text just left. A value with no label on its line keeps its
+ * place and takes the page's common text size (auto-sized fields give no size of their own).
+ */
+function besideLabel(run: TextRun, text: TextRun[], button: boolean, body: number | null): TextRun {
+  const onLine = text.filter(
+    (t) =>
+      Math.abs(t.base - run.base) < 0.6 * Math.max(t.size, run.size) || (t.y0 < run.base && run.base < t.y1),
+  );
+  const near = (gap: number, t: TextRun) => gap >= -1 && gap < LABEL_REACH * t.size;
+  const right = button
+    ? onLine.filter((t) => near(t.x0 - run.x1, t)).sort((a, b) => a.x0 - b.x0)[0]
+    : undefined;
+  const left = right
+    ? undefined
+    : onLine.filter((t) => near(run.x0 - t.x1, t)).sort((a, b) => b.x1 - a.x1)[0];
+  const label = right ?? left;
+  const size = label?.size ?? body ?? run.size;
+  const width = 0.5 * size * run.text.length;
+  const base = label?.base ?? run.base;
+  const x0 = right ? right.x0 - 0.3 * size - width : left ? left.x1 + 0.3 * size : run.x0;
+  return { ...run, size, base, x0, x1: x0 + width, y0: base - 0.22 * size, y1: base + 0.78 * size };
+}
+
+/** The size carrying most characters of the page's text, or null on a page with none. */
+function commonSize(runs: TextRun[]): number | null {
+  const weights = new Map<number, number>();
+  for (const r of runs) weights.set(r.size, (weights.get(r.size) ?? 0) + r.text.length);
+  return [...weights.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** The runs one annotation shows (its rect in user space, mapped by `toPage`). */
@@ -74,6 +114,7 @@ export function runsOf(a: AnnotationData, toPage: Matrix): TextRun[] {
       italic: false,
       mono: false,
       rtl: false,
+      annotation: true,
     };
   });
 }

@@ -45,12 +45,13 @@ export async function extractPage(
     }
   };
   const items = markContent(content.items);
+  const runs = toTextRuns(items, fontOf, toPage);
   return {
     page: pageNumber,
     width: viewport.width,
     height: viewport.height,
     // Form values and free-text annotations read as text where they are shown.
-    runs: [...toTextRuns(items, fontOf, toPage), ...(await annotationRuns(page, toPage))],
+    runs: [...runs, ...(await annotationRuns(page, toPage, runs))],
     verticalRuns: toTextRuns(items, fontOf, toPage, 'vertical'),
     images: graphics.images,
     paths: graphics.paths,

@@ -49,13 +49,13 @@ export function structureElements(
   return attachCaptions(joinContinuations({ elements: out, headings: [] }).elements);
 }
 
-/** Share of the page's characters, artifacts aside, drawn in marked content the tree refers to. */
+/** Share of the page's characters, artifacts and annotations aside, drawn in marked content the tree refers to. */
 export function taggedShare(tree: StructNode, runs: TextRun[]): number {
   const ids = contentIds(tree);
   let all = 0;
   let tagged = 0;
   for (const r of runs) {
-    if (r.artifact) continue;
+    if (r.artifact || r.annotation) continue;
     const n = r.text.trim().length;
     all += n;
     if (r.mcid && ids.has(r.mcid)) tagged += n;

@@ -20,7 +20,10 @@ export interface TaggedSource {
   runs: TextRun[];
   /** Pictures the geometry found on the page, in its reading order. */
   figures: { bbox: BBox; figure: FigureRegion }[];
-  /** Runs the geometry reads as running headers, footers and page numbers. */
+  /**
+   * Runs the geometry reads as running headers, footers and page numbers: left out when untagged (a
+   * tagged run is content by the tree's word; tagged documents mark their furniture as artifacts).
+   */
   furniture: Set<TextRun>;
 }
 
@@ -48,11 +51,11 @@ class PageBuilder {
     const ids = contentIds(src.tree);
     const tagged: TextRun[] = [];
     for (const run of src.runs) {
-      if (run.artifact || src.furniture.has(run)) continue;
+      if (run.artifact) continue;
       if (run.mcid && ids.has(run.mcid)) {
         tagged.push(run);
         this.byId.set(run.mcid, [...(this.byId.get(run.mcid) ?? []), run]);
-      } else this.leftover.push(run);
+      } else if (!src.furniture.has(run)) this.leftover.push(run);
     }
     // Untagged text on a tagged line (a field's value after its label) reads as part of that line.
     for (const run of [...this.leftover]) {
