@@ -1,7 +1,7 @@
 import { Element } from '../classify/elements.js';
 import { attachCaptions, joinContinuations } from '../classify/structure.js';
 import { PageItem, StructNode, TextRun } from '../model.js';
-import { isStructural } from './roles.js';
+import { headingLevel } from './roles.js';
 import { TaggedSource, contentIds, isElement, pageElements } from './page-elements.js';
 
 /**
@@ -22,8 +22,7 @@ export interface TaggedPageInput {
 /**
  * The document's elements from its structure tree, page by page: pages whose tree covers their text
  * are built from it, the others keep the geometry's elements. Null (the geometry alone) when no page is
- * covered, or when the tree contradicts the page: nothing but paragraphs tagged while the geometry
- * finds headings, lists or tables.
+ * covered, or when the tree contradicts the pages (see `contradicts`).
  */
 export function structureElements(
   pages: TaggedPageInput[],
@@ -33,9 +32,7 @@ export function structureElements(
   if (!pages.some((p) => p.tagged)) return null;
   const roles = new Set<string>();
   for (const p of pages) if (p.tagged) collectRoles(p.tagged.tree, roles);
-  const shaped = [...roles].some(isStructural);
-  if (!shaped && geometric.some((e) => e.kind === 'heading' || e.kind === 'table' || e.kind === 'list'))
-    return null;
+  if (contradicts(roles, geometric)) return null;
   const out: Element[] = [];
   let used = 0;
   pages.forEach((p, i) => {
@@ -43,7 +40,13 @@ export function structureElements(
     if (!p.tagged || taggedShare(p.tagged.tree, p.tagged.runs) < MIN_TAGGED_SHARE)
       return void out.push(...mine);
     used++;
-    out.push(...pageElements(sourceOf(p, kept[i] ?? [])));
+    const { elements, continued } = pageElements(sourceOf(p, kept[i] ?? []));
+    for (const el of elements) {
+      const prev = out[out.length - 1];
+      if (continued.has(el) && el.kind === 'table' && prev?.kind === 'table' && prev.page < el.page) {
+        out[out.length - 1] = { ...prev, rows: [...prev.rows, ...continuedRows(prev.rows, el.rows)] };
+      } else out.push(el);
+    }
   });
   if (!used) return null;
   return attachCaptions(joinContinuations({ elements: out, headings: [] }).elements);
@@ -77,6 +80,26 @@ function sourceOf(p: TaggedPageInput, kept: PageItem[]): TaggedSource {
     figures: p.items.flatMap((i) => (i.kind === 'figure' ? [{ bbox: i.bbox, figure: i.figure }] : [])),
     furniture,
   };
+}
+
+/**
+ * A tree that lacks a kind of element the geometry finds (headings, tables, lists) while tagging the
+ * same text: every block tagged P, or tables tagged as paragraphs. The geometry is read instead.
+ */
+function contradicts(roles: Set<string>, geometric: Element[]): boolean {
+  const has = (test: (role: string) => boolean) => [...roles].some(test);
+  const found = (kind: Element['kind']) => geometric.some((e) => e.kind === kind);
+  return (
+    (found('heading') && !has((r) => headingLevel(r) !== null)) ||
+    (found('table') && !roles.has('Table')) ||
+    (found('list') && !roles.has('L'))
+  );
+}
+
+/** The rows a table continued from an earlier page adds: its repeated header row, if any, left out. */
+function continuedRows(before: string[][], rows: string[][]): string[][] {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+  return before.length && same(before[0], rows[0]) ? rows.slice(1) : rows;
 }
 
 function collectRoles(node: StructNode, roles: Set<string>): void {

@@ -36,8 +36,15 @@ const LABEL_SHARE = 0.6;
  * come from the geometry, matched in order) with their Caption. Text the tree leaves out joins the
  * tagged line it sits on (a form value beside its label), or becomes paragraphs placed by position.
  */
-export function pageElements(src: TaggedSource): Element[] {
-  return new PageBuilder(src).build();
+export function pageElements(src: TaggedSource): TaggedElements {
+  const builder = new PageBuilder(src);
+  return { elements: builder.build(), continued: builder.continued };
+}
+
+/** A page's elements, and the tables on it that go on from an earlier page (their first rows are there). */
+export interface TaggedElements {
+  elements: Element[];
+  continued: Set<Element>;
 }
 
 class PageBuilder {
@@ -45,6 +52,7 @@ class PageBuilder {
   private readonly byId = new Map<string, TextRun[]>();
   private readonly unusedFigures: TaggedSource['figures'];
   private readonly leftover: TextRun[] = [];
+  readonly continued = new Set<Element>();
 
   constructor(private readonly src: TaggedSource) {
     this.unusedFigures = [...src.figures];
@@ -172,16 +180,21 @@ class PageBuilder {
         if (child.role === 'TR') {
           const cells = child.children.map((cell) => this.runsOf(cell));
           runs.push(...cells.flat());
-          rows.push(cells.map(textOf));
+          // A table's rows on other pages are in this page's tree too, with no content here.
+          if (cells.some((c) => c.length)) rows.push(cells.map(textOf));
+          else if (!rows.length) continued = true;
         } else if (TABLE_SECTIONS.has(child.role)) walk(child);
         else if (child.role === 'Caption') caption = textOf(this.runsOf(child)) || null;
       }
     };
+    let continued = false;
     walk(node);
-    if (!rows.length) return this.group(node.children);
+    if (!rows.length) return continued ? undefined : this.group(node.children);
     if (caption)
       this.out.push({ kind: 'paragraph', page: this.src.page, bbox: boxOf(runs), text: caption, size: 0 });
-    this.out.push({ kind: 'table', page: this.src.page, bbox: boxOf(runs), rows, caption });
+    const table: Element = { kind: 'table', page: this.src.page, bbox: boxOf(runs), rows, caption };
+    this.out.push(table);
+    if (continued) this.continued.add(table);
   }
 
   private figure(node: StructElement): void {

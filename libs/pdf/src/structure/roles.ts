@@ -46,11 +46,3 @@ export const INLINE_ROLES = new Set([
 
 /** Table sections, whose rows are the table's rows. */
 export const TABLE_SECTIONS = new Set(['THead', 'TBody', 'TFoot']);
-
-/** Roles that give the tree its shape: a tree made of none of them says nothing the geometry cannot. */
-export function isStructural(role: string): boolean {
-  return (
-    headingLevel(role) !== null ||
-    ['L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'Code', 'TOC'].includes(role)
-  );
-}
