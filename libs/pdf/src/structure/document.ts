@@ -34,19 +34,25 @@ export function structureElements(
   for (const p of pages) if (p.tagged) collectRoles(p.tagged.tree, roles);
   if (contradicts(roles, geometric)) return null;
   const out: Element[] = [];
+  const spanning = new Set<Element>();
   let used = 0;
   pages.forEach((p, i) => {
     const mine = geometric.filter((e) => e.page === p.page);
     if (!p.tagged || taggedShare(p.tagged.tree, p.tagged.runs) < MIN_TAGGED_SHARE)
       return void out.push(...mine);
     used++;
-    const { elements, continued } = pageElements(sourceOf(p, kept[i] ?? []));
-    for (const el of elements) {
-      const prev = out[out.length - 1];
-      if (continued.has(el) && el.kind === 'table' && prev?.kind === 'table' && prev.page < el.page) {
-        out[out.length - 1] = { ...prev, rows: [...prev.rows, ...continuedRows(prev.rows, el.rows)] };
-      } else out.push(el);
+    const { elements, spanning: spans } = pageElements(sourceOf(p, kept[i] ?? []));
+    const [first] = elements;
+    const prev = out[out.length - 1];
+    // A table broken by the page end goes on at the top of the next: one table, its header once.
+    if (first?.kind === 'table' && prev?.kind === 'table' && spans.has(first) && spanning.has(prev)) {
+      const joined = { ...prev, rows: [...prev.rows, ...continuedRows(prev.rows, first.rows)] };
+      out[out.length - 1] = joined;
+      spanning.add(joined);
+      elements.shift();
     }
+    out.push(...elements);
+    spans.forEach((t) => spanning.add(t));
   });
   if (!used) return null;
   return attachCaptions(joinContinuations({ elements: out, headings: [] }).elements);

@@ -38,13 +38,13 @@ const LABEL_SHARE = 0.6;
  */
 export function pageElements(src: TaggedSource): TaggedElements {
   const builder = new PageBuilder(src);
-  return { elements: builder.build(), continued: builder.continued };
+  return { elements: builder.build(), spanning: builder.spanning };
 }
 
-/** A page's elements, and the tables on it that go on from an earlier page (their first rows are there). */
+/** A page's elements, and the tables on it that have rows on other pages too. */
 export interface TaggedElements {
   elements: Element[];
-  continued: Set<Element>;
+  spanning: Set<Element>;
 }
 
 class PageBuilder {
@@ -52,7 +52,7 @@ class PageBuilder {
   private readonly byId = new Map<string, TextRun[]>();
   private readonly unusedFigures: TaggedSource['figures'];
   private readonly leftover: TextRun[] = [];
-  readonly continued = new Set<Element>();
+  readonly spanning = new Set<Element>();
 
   constructor(private readonly src: TaggedSource) {
     this.unusedFigures = [...src.figures];
@@ -182,19 +182,19 @@ class PageBuilder {
           runs.push(...cells.flat());
           // A table's rows on other pages are in this page's tree too, with no content here.
           if (cells.some((c) => c.length)) rows.push(cells.map(textOf));
-          else if (!rows.length) continued = true;
+          else spans = true;
         } else if (TABLE_SECTIONS.has(child.role)) walk(child);
         else if (child.role === 'Caption') caption = textOf(this.runsOf(child)) || null;
       }
     };
-    let continued = false;
+    let spans = false;
     walk(node);
-    if (!rows.length) return continued ? undefined : this.group(node.children);
+    if (!rows.length) return spans ? undefined : this.group(node.children);
     if (caption)
       this.out.push({ kind: 'paragraph', page: this.src.page, bbox: boxOf(runs), text: caption, size: 0 });
     const table: Element = { kind: 'table', page: this.src.page, bbox: boxOf(runs), rows, caption };
     this.out.push(table);
-    if (continued) this.continued.add(table);
+    if (spans) this.spanning.add(table);
   }
 
   private figure(node: StructElement): void {
