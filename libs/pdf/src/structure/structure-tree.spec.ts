@@ -88,6 +88,29 @@ describe('documents with a structure tree', () => {
     expect(markdown.indexOf('| Stapler')).toBeLessThan(markdown.indexOf('Payment is due'));
   });
 
+  it('joins a table broken by a page end, its repeated header once', async () => {
+    const t = await TaggedFixture.create();
+    const pages = [t.page(), t.page()];
+    t.block(pages[0], 'H1', 'Stock', 72, 720, 16);
+    t.block(pages[0], 'P', BODY[0], 72, 690);
+    const table = t.tag('Table');
+    const row = (page: number, y: number, cells: string[], role = 'TD') => {
+      const tr = t.tag('TR', table);
+      cells.forEach((cell, c) => t.text(pages[page], t.tag(role, tr), cell, 72 + c * 150, y));
+    };
+    row(0, 100, ['Part', 'Count'], 'TH');
+    row(0, 86, ['Bolt', '40']);
+    row(0, 72, ['Nut', '55']);
+    row(1, 720, ['Part', 'Count'], 'TH');
+    row(1, 706, ['Washer', '12']);
+    t.block(pages[1], 'P', BODY[1], 72, 670);
+    const { markdown, assets } = await convertPdf(await t.bytes());
+    expect(markdown).toContain(
+      '| Part | Count |\n| - | - |\n| Bolt | 40 |\n| Nut | 55 |\n| Washer | 12 |\n\n' + BODY[1],
+    );
+    expect(assets.tables).toHaveLength(1);
+  });
+
   it('falls back to the geometry when the tree covers only a fraction of the text', async () => {
     const t = await TaggedFixture.create();
     const page = t.page();
