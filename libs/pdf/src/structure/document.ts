@@ -35,13 +35,15 @@ export function structureElements(
   if (contradicts(roles, geometric)) return null;
   const out: Element[] = [];
   const spanning = new Set<Element>();
+  const sizes = new Map<Element, number>();
   let used = 0;
   pages.forEach((p, i) => {
     const mine = geometric.filter((e) => e.page === p.page);
     if (!p.tagged || taggedShare(p.tagged.tree, p.tagged.runs) < MIN_TAGGED_SHARE)
       return void out.push(...mine);
     used++;
-    const { elements, spanning: spans } = pageElements(sourceOf(p, kept[i] ?? []));
+    const { elements, spanning: spans, headingSizes } = pageElements(sourceOf(p, kept[i] ?? []));
+    headingSizes.forEach((size, el) => sizes.set(el, size));
     const [first] = elements;
     const prev = out[out.length - 1];
     // A table broken by the page end goes on at the top of the next: one table, its header once.
@@ -55,7 +57,7 @@ export function structureElements(
     spans.forEach((t) => spanning.add(t));
   });
   if (!used) return null;
-  return attachCaptions(joinContinuations({ elements: out, headings: [] }).elements);
+  return attachCaptions(joinContinuations({ elements: withTitle(out, sizes), headings: [] }).elements);
 }
 
 /** Share of the page's characters, artifacts and annotations aside, drawn in marked content the tree refers to. */
@@ -100,6 +102,27 @@ function contradicts(roles: Set<string>, geometric: Element[]): boolean {
     (found('table') && !roles.has('Table')) ||
     (found('list') && !roles.has('L'))
   );
+}
+
+/**
+ * Word processors tag the document's title as a paragraph (its Title style has no heading role) and
+ * its sections from H1. A paragraph before the first heading set larger than every heading is the
+ * title: level 1, with the headings below it one level down.
+ */
+function withTitle(elements: Element[], sizes: Map<Element, number>): Element[] {
+  const first = elements.findIndex((e) => e.kind === 'heading');
+  if (first < 0) return elements;
+  const largest = Math.max(...sizes.values());
+  const at = elements
+    .slice(0, first)
+    .findIndex((e) => e.kind === 'paragraph' && e.size > largest + 0.5 && e.text.length <= 200);
+  if (at < 0) return elements;
+  const title = elements[at] as Element & { kind: 'paragraph' };
+  const shift = elements.some((e) => e.kind === 'heading' && e.level === 1) ? 1 : 0;
+  return elements.map((e) => {
+    if (e === title) return { kind: 'heading', page: e.page, bbox: e.bbox, level: 1, text: title.text };
+    return e.kind === 'heading' ? { ...e, level: Math.min(6, e.level + shift) } : e;
+  });
 }
 
 /** The rows a table continued from an earlier page adds: its repeated header row, if any, left out. */

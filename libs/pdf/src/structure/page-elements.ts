@@ -1,6 +1,6 @@
 import { Element, ListItem } from '../classify/elements.js';
 import { joinLines } from '../classify/text.js';
-import { centreInside, runBox, unionBox } from '../geometry.js';
+import { centreInside, intersectionArea, runBox, unionBox } from '../geometry.js';
 import { buildBlocks } from '../layout/blocks.js';
 import { Line, buildLines } from '../layout/lines.js';
 import { listMarker } from '../layout/markers.js';
@@ -38,13 +38,15 @@ const LABEL_SHARE = 0.6;
  */
 export function pageElements(src: TaggedSource): TaggedElements {
   const builder = new PageBuilder(src);
-  return { elements: builder.build(), spanning: builder.spanning };
+  return { elements: builder.build(), spanning: builder.spanning, headingSizes: builder.headingSizes };
 }
 
 /** A page's elements, and the tables on it that have rows on other pages too. */
 export interface TaggedElements {
   elements: Element[];
   spanning: Set<Element>;
+  /** The font size of each heading. */
+  headingSizes: Map<Element, number>;
 }
 
 class PageBuilder {
@@ -53,6 +55,8 @@ class PageBuilder {
   private readonly unusedFigures: TaggedSource['figures'];
   private readonly leftover: TextRun[] = [];
   readonly spanning = new Set<Element>();
+  private readonly itemX = new Map<ListItem, number>();
+  readonly headingSizes = new Map<Element, number>();
 
   constructor(private readonly src: TaggedSource) {
     this.unusedFigures = [...src.figures];
@@ -116,7 +120,11 @@ class PageBuilder {
     if (level !== null) {
       const runs = this.runsOf(node);
       const text = textOf(runs);
-      if (text) this.out.push({ kind: 'heading', page: this.src.page, bbox: boxOf(runs), level, text });
+      if (text) {
+        const el: Element = { kind: 'heading', page: this.src.page, bbox: boxOf(runs), level, text };
+        this.out.push(el);
+        this.headingSizes.set(el, sizeOf(buildLines(runs)));
+      }
     } else if (node.role === 'L') this.list(node);
     else if (node.role === 'Table') this.table(node);
     else if (node.role === 'Figure') this.figure(node);
@@ -161,17 +169,45 @@ class PageBuilder {
           sort(child, child.role === 'Lbl');
           runs.push(...label, ...body);
           const item = listItem(textOf(label), textOf(body), level);
-          if (item) items.push(item);
+          if (item) {
+            items.push(item);
+            this.itemX.set(item, startOf([...label, ...body]));
+          }
           nested.forEach((n) => walk(n, level + 1));
         }
       }
     };
     walk(node, 0);
-    if (items.length) this.out.push({ kind: 'list', page: this.src.page, bbox: boxOf(runs), items });
+    if (!items.length) return;
+    const prev = this.out[this.out.length - 1];
+    // Word processors tag each level of a nested list as a list of its own, one after the other.
+    if (prev?.kind === 'list') {
+      prev.items.push(...items);
+      prev.bbox = unionBox(prev.bbox, boxOf(runs));
+      this.nest(prev.items);
+    } else {
+      this.out.push({ kind: 'list', page: this.src.page, bbox: boxOf(runs), items });
+      this.nest(items);
+    }
+  }
+
+  /** Nesting from where the items start on the page (as untagged lists are nested), else the tree's. */
+  private nest(items: ListItem[]): void {
+    const xs: number[] = [];
+    for (const it of items) {
+      const x = this.itemX.get(it)!;
+      if (!xs.some((v) => Math.abs(v - x) < 4)) xs.push(x);
+    }
+    xs.sort((a, b) => a - b);
+    if (xs.length < 2) return;
+    for (const it of items) {
+      const x = this.itemX.get(it)!;
+      it.level = xs.findIndex((v) => Math.abs(v - x) < 4);
+    }
   }
 
   private table(node: StructElement): void {
-    const rows: string[][] = [];
+    const rows: TextRun[][][] = [];
     const runs: TextRun[] = [];
     let caption: string | null = null;
     const walk = (n: StructElement) => {
@@ -181,7 +217,7 @@ class PageBuilder {
           const cells = child.children.map((cell) => this.runsOf(cell));
           runs.push(...cells.flat());
           // A table's rows on other pages are in this page's tree too, with no content here.
-          if (cells.some((c) => c.length)) rows.push(cells.map(textOf));
+          if (cells.some((c) => c.length)) rows.push(cells);
           else spans = true;
         } else if (TABLE_SECTIONS.has(child.role)) walk(child);
         else if (child.role === 'Caption') caption = textOf(this.runsOf(child)) || null;
@@ -192,7 +228,8 @@ class PageBuilder {
     if (!rows.length) return spans ? undefined : this.group(node.children);
     if (caption)
       this.out.push({ kind: 'paragraph', page: this.src.page, bbox: boxOf(runs), text: caption, size: 0 });
-    const table: Element = { kind: 'table', page: this.src.page, bbox: boxOf(runs), rows, caption };
+    const grid = spannedRows(rows).map((row) => row.map(textOf));
+    const table: Element = { kind: 'table', page: this.src.page, bbox: boxOf(runs), rows: grid, caption };
     this.out.push(table);
     if (spans) this.spanning.add(table);
   }
@@ -201,13 +238,26 @@ class PageBuilder {
     const captions = node.children.filter((c): c is StructElement => isElement(c) && c.role === 'Caption');
     const caption = captions.map((c) => textOf(this.runsOf(c))).join(' ') || null;
     const runs = this.runsOf(node);
-    const at = this.unusedFigures.findIndex(
-      (f) => !node.bbox || !runs.length || runs.some((r) => centreInside(r, f.bbox)),
-    );
+    const at = this.matchFigure(node, runs);
     const found = at >= 0 ? this.unusedFigures.splice(at, 1)[0] : undefined;
     if (found) {
       this.out.push({ kind: 'figure', page: this.src.page, bbox: found.bbox, figure: found.figure, caption });
     } else if (caption) this.paragraph(captions.flatMap((c) => this.runsOf(c)));
+  }
+
+  /**
+   * The picture the geometry found for a Figure tag: the one its BBox attribute overlaps most, else
+   * the one holding its text, else the next in reading order.
+   */
+  private matchFigure(node: StructElement, runs: TextRun[]): number {
+    const pictures = this.unusedFigures;
+    if (node.bbox?.length === 4) {
+      const overlaps = pictures.map((f) => intersectionArea(f.bbox, node.bbox as BBox));
+      const best = Math.max(0, ...overlaps);
+      if (best > 0) return overlaps.indexOf(best);
+    }
+    const holding = pictures.findIndex((f) => runs.some((r) => centreInside(r, f.bbox)));
+    return holding >= 0 ? holding : pictures.length ? 0 : -1;
   }
 
   /** A caption set apart from its figure or table is given to the one just before it, when it has none. */
@@ -245,6 +295,33 @@ class PageBuilder {
   }
 }
 
+/**
+ * Rows with fewer cells than the table has columns hold cells that span columns (pdf.js does not give
+ * their ColSpan): each cell is set in the column its text starts in, found from the full rows, and
+ * the columns it spans are left empty, so later cells keep their own columns.
+ */
+export function spannedRows(rows: TextRun[][][]): TextRun[][][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const full = rows.filter((r) => r.length === width);
+  const starts = Array.from({ length: width }, (_, j) =>
+    Math.min(...full.flatMap((r) => r[j].map((run) => run.x0))),
+  );
+  if (!starts.every(Number.isFinite)) return rows;
+  return rows.map((row) => {
+    if (row.length === width || row.some((cell) => !cell.length)) return row;
+    const placed: TextRun[][] = Array.from({ length: width }, () => []);
+    let next = 0;
+    row.forEach((cell, k) => {
+      const x = Math.min(...cell.map((r) => r.x0));
+      let col = next;
+      while (col + 1 < width - (row.length - 1 - k) && starts[col + 1] <= x + 2) col++;
+      placed[col] = cell;
+      next = col + 1;
+    });
+    return placed;
+  });
+}
+
 /** Every marked-content id the tree refers to. */
 export function contentIds(node: StructNode, ids = new Set<string>()): Set<string> {
   if (isElement(node)) node.children.forEach((c) => contentIds(c, ids));
@@ -264,6 +341,13 @@ function listItem(label: string, body: string, level: number): ListItem | null {
   if (!body && !label) return null;
   if (marked) return { level, ordered: marked.ordered, marker: marked.marker, text: marked.rest };
   return { level, ordered: false, marker: label || '-', text: label ? body : body };
+}
+
+/** Where an item's first line starts. */
+function startOf(runs: TextRun[]): number {
+  if (!runs.length) return 0;
+  const top = Math.max(...runs.map((r) => r.base));
+  return Math.min(...runs.filter((r) => top - r.base < 0.5 * r.size).map((r) => r.x0));
 }
 
 function textOf(runs: TextRun[]): string {

@@ -4,6 +4,7 @@ import { TaggedFixture } from '../testing/tagged-pdf.js';
 import { textRun } from '../testing/text-runs.js';
 import { MIN_TAGGED_SHARE, taggedShare } from './document.js';
 import { markContent } from './marked.js';
+import { spannedRows } from './page-elements.js';
 
 const BODY = [
   'The survey covers three regions and the results are given below in the order of the tables.',
@@ -188,5 +189,21 @@ describe('markContent and taggedShare', () => {
     expect(taggedShare(tree, runs)).toBeCloseTo(0.9);
     expect(taggedShare(tree, runs.slice(1))).toBe(0);
     expect(MIN_TAGGED_SHARE).toBeGreaterThan(0.5);
+  });
+});
+
+describe('spannedRows', () => {
+  it('sets the cells of a row with spans in the columns their text starts in', () => {
+    const cell = (text: string, x: number) => [textRun(text, x, 0)];
+    const rows = spannedRows([
+      [cell('Item', 72), cell('Qty', 200), cell('Price', 300)],
+      [cell('Pears, big ones', 72), cell('2.00', 300)],
+      [cell('Apples', 72), cell('3', 200), cell('1.20', 300)],
+    ]);
+    expect(rows.map((r) => r.map((c) => c[0]?.text ?? ''))).toEqual([
+      ['Item', 'Qty', 'Price'],
+      ['Pears, big ones', '', '2.00'],
+      ['Apples', '3', '1.20'],
+    ]);
   });
 });
