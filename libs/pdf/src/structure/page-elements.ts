@@ -66,7 +66,9 @@ class PageBuilder {
       if (run.artifact) continue;
       if (run.mcid && ids.has(run.mcid)) {
         tagged.push(run);
-        this.byId.set(run.mcid, [...(this.byId.get(run.mcid) ?? []), run]);
+        const same = this.byId.get(run.mcid);
+        if (same) same.push(run);
+        else this.byId.set(run.mcid, [run]);
       } else if (!src.furniture.has(run)) this.leftover.push(run);
     }
     // Untagged text on a tagged line (a field's value after its label) reads as part of that line.
@@ -296,9 +298,10 @@ class PageBuilder {
 }
 
 /**
- * Rows with fewer cells than the table has columns hold cells that span columns (pdf.js does not give
- * their ColSpan): each cell is set in the column its text starts in, found from the full rows, and
- * the columns it spans are left empty, so later cells keep their own columns.
+ * Rows with fewer cells than the table has columns hold cells that span columns or rows (pdf.js does
+ * not give their ColSpan and RowSpan): each cell is set in the column its text starts in, found from
+ * the full rows, and a spanning cell's text is repeated in every column and row it covers, so later
+ * cells keep their own columns.
  */
 export function spannedRows(rows: TextRun[][][]): TextRun[][][] {
   const width = Math.max(...rows.map((r) => r.length));
@@ -307,9 +310,13 @@ export function spannedRows(rows: TextRun[][][]): TextRun[][][] {
     Math.min(...full.flatMap((r) => r[j].map((run) => run.x0))),
   );
   if (!starts.every(Number.isFinite)) return rows;
-  return rows.map((row) => {
-    if (row.length === width || row.some((cell) => !cell.length)) return row;
-    const placed: TextRun[][] = Array.from({ length: width }, () => []);
+  const out: TextRun[][][] = [];
+  for (const row of rows) {
+    if (row.length === width || row.some((cell) => !cell.length)) {
+      out.push(row);
+      continue;
+    }
+    const placed: (TextRun[] | null)[] = Array.from({ length: width }, () => null);
     let next = 0;
     row.forEach((cell, k) => {
       const x = Math.min(...cell.map((r) => r.x0));
@@ -318,8 +325,13 @@ export function spannedRows(rows: TextRun[][][]): TextRun[][][] {
       placed[col] = cell;
       next = col + 1;
     });
-    return placed;
-  });
+    // A gap after a cell is that cell spanning columns; one at the row's start, a cell above spanning rows.
+    const above = out[out.length - 1];
+    out.push(placed.map((cell, j) => cell ?? (j === 0 ? (above?.[0] ?? []) : [])));
+    const filled = out[out.length - 1];
+    for (let j = 1; j < width; j++) if (!placed[j]) filled[j] = filled[j - 1];
+  }
+  return out;
 }
 
 /** Every marked-content id the tree refers to. */

@@ -193,17 +193,19 @@ describe('markContent and taggedShare', () => {
 });
 
 describe('spannedRows', () => {
-  it('sets the cells of a row with spans in the columns their text starts in', () => {
+  it('sets the cells of a row with spans in the columns their text starts in, repeated over the span', () => {
     const cell = (text: string, x: number) => [textRun(text, x, 0)];
     const rows = spannedRows([
       [cell('Item', 72), cell('Qty', 200), cell('Price', 300)],
       [cell('Pears, big ones', 72), cell('2.00', 300)],
       [cell('Apples', 72), cell('3', 200), cell('1.20', 300)],
+      [cell('4', 200), cell('1.60', 300)],
     ]);
     expect(rows.map((r) => r.map((c) => c[0]?.text ?? ''))).toEqual([
       ['Item', 'Qty', 'Price'],
-      ['Pears, big ones', '', '2.00'],
+      ['Pears, big ones', 'Pears, big ones', '2.00'],
       ['Apples', '3', '1.20'],
+      ['Apples', '4', '1.60'],
     ]);
   });
 });
