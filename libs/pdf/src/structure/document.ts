@@ -91,16 +91,16 @@ function sourceOf(p: TaggedPageInput, kept: PageItem[]): TaggedSource {
 }
 
 /**
- * A tree that lacks a kind of element the geometry finds (headings, tables, lists) while tagging the
- * same text: every block tagged P, or tables tagged as paragraphs. The geometry is read instead.
+ * A tree that lacks a kind of element the geometry finds (headings, tables) while tagging the same
+ * text: every block tagged P, or tables tagged as paragraphs. The geometry is read instead. Lists do
+ * not count: a wrapped line starting with a number reads to the geometry as a list, and one such
+ * line would set aside a tree that is right everywhere else.
  */
 function contradicts(roles: Set<string>, geometric: Element[]): boolean {
   const has = (test: (role: string) => boolean) => [...roles].some(test);
   const found = (kind: Element['kind']) => geometric.some((e) => e.kind === kind);
   return (
-    (found('heading') && !has((r) => headingLevel(r) !== null)) ||
-    (found('table') && !roles.has('Table')) ||
-    (found('list') && !roles.has('L'))
+    (found('heading') && !has((r) => headingLevel(r) !== null)) || (found('table') && !roles.has('Table'))
   );
 }
 
