@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules node_modules
 COPY --from=build --chown=node:node /app/dist dist
+# The web page's files are served as they are, not compiled.
+COPY --from=build --chown=node:node /app/apps/api/web apps/api/web
 USER node
 EXPOSE 8000
 CMD ["node", "dist/apps/api/src/main.js"]

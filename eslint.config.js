@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +21,11 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // The web page's scripts run in the browser as ES modules.
+    files: ['apps/api/web/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   prettier,
 );

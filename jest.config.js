@@ -8,6 +8,8 @@ const shared = {
     ...Object.fromEntries(
       aliases.map((lib) => [`^@papermill/${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`]),
     ),
+    // The conversion sandbox alone, for a parent process that must not load the engine (the CLI).
+    '^@papermill/pdf/sandbox$': '<rootDir>/libs/pdf/src/sandbox/index.ts',
   },
   transform: {
     '^.+\\.ts$': [

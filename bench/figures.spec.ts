@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { countMatches, expectedPictures, iou, type PlacedBox } from './figures.js';
+import {
+  countMatches,
+  expectedPictures,
+  iou,
+  scoreFigures,
+  unitsPerPoint,
+  type PlacedBox,
+} from './figures.js';
 
 describe('iou', () => {
   it('is 1 for equal boxes, 0 for disjoint ones', () => {
@@ -36,5 +43,39 @@ describe('expectedPictures', () => {
       { page: 1, box: [10, 200, 110, 300] },
     ]);
     expect(expectedPictures({ pages: {}, pictures: [{ prov: [] }] })).toBeNull();
+  });
+
+  it('reads boxes given in page-image pixels as points, and leaves out pictures under 40 pt a side', () => {
+    const pages = { '1': { size: { width: 1224, height: 1584 } } };
+    const big = { l: 200, t: 1400, r: 500, b: 1200, coord_origin: 'BOTTOMLEFT' };
+    const swatch = { l: 700, t: 560, r: 726, b: 534, coord_origin: 'BOTTOMLEFT' };
+    const doc = {
+      pages,
+      pictures: [{ prov: [{ page_no: 1, bbox: big }] }, { prov: [{ page_no: 1, bbox: swatch }] }],
+    };
+    expect(expectedPictures(doc, [{ width: 612, height: 792 }])).toEqual([
+      { page: 1, box: [100, 600, 250, 700] },
+    ]);
+  });
+});
+
+describe('unitsPerPoint', () => {
+  it('is the page-image scale when both sides agree, else 1', () => {
+    expect(unitsPerPoint({ width: 1224, height: 1584 }, { width: 612, height: 792 })).toBe(2);
+    expect(unitsPerPoint({ width: 612, height: 792 }, { width: 612, height: 792 })).toBe(1);
+    expect(unitsPerPoint({ width: 2, height: 9 }, { width: 612, height: 792 })).toBe(1);
+    expect(unitsPerPoint({ width: 1224, height: 1584 }, undefined)).toBe(1);
+  });
+});
+
+describe('scoreFigures', () => {
+  it('does not count found figures under picture size', () => {
+    const expected: PlacedBox[] = [{ page: 1, box: [100, 100, 300, 300] }];
+    const found: PlacedBox[] = [
+      { page: 1, box: [100, 100, 300, 300] },
+      { page: 1, box: [400, 400, 420, 420] },
+      { page: 1, box: [400, 100, 500, 200] },
+    ];
+    expect(scoreFigures(expected, found)).toEqual({ expected: 1, found: 2, matched: 1 });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Quality benchmark: converts every PDF of a corpus folder that has a Markdown answer and scores the
  * output with opendataloader-bench's metrics (NID, TEDS, MHS; see bench/metrics) plus figure recall
- * and precision against the answer's pictures.
+ * and precision against the answer's pictures, and heading-level accuracy (expected headings found
+ * as headings of the same level). When the folder has a manifest.json (the typeset corpus), it also
+ * prints tables per family, layout and feature (see manifest-report.ts).
  *
  *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR]
  */
@@ -10,8 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { convertPdf } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
-import { countMatches, MIN_IOU } from './figures.js';
+import { MIN_IOU, MIN_PICTURE_SIDE_PT, scoreFigures } from './figures.js';
+import { printManifestReport, readManifest } from './manifest-report.js';
 import { mean, scoreDocument, type DocumentScores } from './metrics/index.js';
+import { pooled, scoreStructure, share, type StructureScores } from './metrics/structure.js';
 import { fmt, formatTable } from './table.js';
 
 interface DocumentResult extends DocumentScores {
@@ -20,6 +24,8 @@ interface DocumentResult extends DocumentScores {
   seconds: number;
   /** Expected pictures, found figures and matches; null when the answer has no picture geometry. */
   figures: { expected: number; found: number; matched: number } | null;
+  /** Heading levels, list items, code lines and pictures found (on the raw output). */
+  structure: StructureScores;
   error?: string;
 }
 
@@ -48,17 +54,14 @@ async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
   }
   const seconds = (performance.now() - started) / 1000;
   if (values.out) writeFileSync(join(values.out, `${doc.name}.md`), markdown);
-  const figures = doc.pictures && {
-    expected: doc.pictures.length,
-    found: found.length,
-    matched: countMatches(doc.pictures, found),
-  };
+  const figures = doc.pictures && scoreFigures(doc.pictures, found);
   return {
     name: doc.name,
     pages,
     seconds,
     figures,
     error,
+    structure: scoreStructure(doc.answer, markdown),
     ...scoreDocument(doc.answer, markdown, { ignorePictures }),
   };
 }
@@ -76,9 +79,13 @@ function printReport(results: DocumentResult[]): void {
     r.figures ? `${r.figures.matched}/${r.figures.expected}` : '-',
     r.figures ? String(r.figures.found) : '-',
     r.pages > 0 ? (r.seconds / r.pages).toFixed(3) : '-',
+    fmt(share(r.structure.levels)),
   ]);
   console.log(
-    formatTable(['document', 'pages', 'NID', 'TEDS', 'MHS', 'overall', 'figs', 'found', 's/page'], rows),
+    formatTable(
+      ['document', 'pages', 'NID', 'TEDS', 'MHS', 'overall', 'figs', 'found', 's/page', 'levels'],
+      rows,
+    ),
   );
   for (const r of results.filter((r) => r.error)) console.log(`error ${r.name}: ${r.error}`);
 
@@ -89,13 +96,15 @@ function printReport(results: DocumentResult[]): void {
   const pages = results.reduce((s, r) => s + r.pages, 0);
   const seconds = results.reduce((s, r) => s + r.seconds, 0);
   console.log();
+  const levels = pooled(results.map((r) => r.structure.levels));
   console.log(
-    `overall ${fmt(pick('overall'))}  NID ${fmt(pick('nid'))}  TEDS ${fmt(pick('teds'))}  MHS ${fmt(pick('mhs'))}`,
+    `overall ${fmt(pick('overall'))}  NID ${fmt(pick('nid'))}  TEDS ${fmt(pick('teds'))}  MHS ${fmt(pick('mhs'))}` +
+      `  levels ${fmt(share(levels))} (${levels?.found ?? 0}/${levels?.expected ?? 0} headings at their level)`,
   );
   console.log(
     `figures recall ${fmt(ratio(sum('matched'), sum('expected')))} (${sum('matched')}/${sum('expected')})  ` +
       `precision ${fmt(ratio(sum('matched'), sum('found')))} (${sum('matched')}/${sum('found')})  ` +
-      `[same page, IoU >= ${MIN_IOU}; ${withFigures.length} documents with picture geometry]`,
+      `[same page, IoU >= ${MIN_IOU}, sides >= ${MIN_PICTURE_SIDE_PT} pt; ${withFigures.length} documents with picture geometry]`,
   );
   console.log(`speed ${fmt(ratio(seconds, pages))} s/page  (${pages} pages in ${seconds.toFixed(1)} s)`);
   console.log(
@@ -103,9 +112,11 @@ function printReport(results: DocumentResult[]): void {
   );
 }
 
-const documents = listDocuments(corpusDir);
+const documents = await listDocuments(corpusDir);
 if (documents.length === 0) {
-  console.error(`No <name>.pdf with a <name>.md answer in ${corpusDir}`);
+  console.error(
+    `No <name>.pdf with a <name>.md answer, nor <case>/input.pdf with expected.json, in ${corpusDir}`,
+  );
   process.exit(1);
 }
 if (values.out) mkdirSync(values.out, { recursive: true });
@@ -114,3 +125,5 @@ await convertPdf(new Uint8Array(readFileSync(documents[0].pdfPath))).catch(() =>
 const results: DocumentResult[] = [];
 for (const doc of documents) results.push(await evaluate(doc));
 printReport(results);
+const manifest = readManifest(corpusDir);
+if (manifest) printManifestReport(manifest, results);

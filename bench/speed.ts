@@ -3,7 +3,10 @@
  * pdftotext (C++, text only), on the same files in one run. Each converter is warmed up once per
  * file, then timed `--repeat` times; the median run divided by the page count gives ms/page.
  *
- *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5]
+ *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5] [--cli-only]
+ *
+ * Then the command line's cost per file on the corpus's one-page PDFs (cli-startup.ts); `--cli-only`
+ * runs that part alone.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { basename } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type pdf2mdModule from '@opendocsg/pdf2md';
 import { convertPdf } from '@papermill/pdf';
+import { cliStartupSection } from './cli-startup.js';
 import { listPdfs } from './corpus.js';
 import { fmt, formatTable } from './table.js';
 
@@ -23,10 +27,11 @@ interface Converter {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '5' } },
+  options: { repeat: { type: 'string', default: '5' }, 'cli-only': { type: 'boolean', default: false } },
 });
 const corpusDir = positionals[0] ?? '../shared/corpus/docling';
 const repeat = Math.max(1, Number.parseInt(values.repeat, 10) || 5);
+const cliOnly = values['cli-only'];
 const execFileAsync = promisify(execFile);
 // A CommonJS package whose typings declare an ES default export: require() returns the function.
 const pdf2md = createRequire(import.meta.url)('@opendocsg/pdf2md') as typeof pdf2mdModule.default;
@@ -82,52 +87,58 @@ async function timeConverter(converter: Converter, bytes: Buffer, path: string):
 
 const files = listPdfs(corpusDir);
 const perFile: { name: string; pages: number; ms: (number | null)[] }[] = [];
+const onePageFiles: string[] = [];
 for (const path of files) {
   const bytes = readFileSync(path);
   const pages = await convertPdf(new Uint8Array(bytes)).then(
     (r) => r.pageCount,
     () => 0,
   );
-  if (pages === 0) continue;
+  if (pages === 1) onePageFiles.push(path);
+  if (pages === 0 || cliOnly) continue;
   const ms: (number | null)[] = [];
   for (const converter of converters) ms.push(await timeConverter(converter, bytes, path));
   perFile.push({ name: basename(path), pages, ms });
 }
 
-const perPage = (ms: number | null, pages: number) => (ms === null ? null : ms / pages);
-console.log(
-  formatTable(
-    ['file', 'pages', ...converters.map((c) => `${c.name} ms/page`)],
-    perFile.map((f) => [f.name, String(f.pages), ...f.ms.map((ms) => fmt(perPage(ms, f.pages), 1))]),
-  ),
-);
+if (!cliOnly) {
+  const perPage = (ms: number | null, pages: number) => (ms === null ? null : ms / pages);
+  console.log(
+    formatTable(
+      ['file', 'pages', ...converters.map((c) => `${c.name} ms/page`)],
+      perFile.map((f) => [f.name, String(f.pages), ...f.ms.map((ms) => fmt(perPage(ms, f.pages), 1))]),
+    ),
+  );
 
-// Per converter: median over files of ms/page, and total ms over total pages (files all converted).
-const baseline = converters.findIndex((c) => c.name === 'pdf2md');
-const summary = converters.map((_, c) => {
-  const ok = perFile.filter((f) => f.ms[c] !== null);
-  const totalMs = ok.reduce((s, f) => s + f.ms[c]!, 0);
-  const totalPages = ok.reduce((s, f) => s + f.pages, 0);
-  return {
-    median: ok.length ? median(ok.map((f) => f.ms[c]! / f.pages)) : null,
-    overall: totalPages ? totalMs / totalPages : null,
-  };
-});
-console.log();
-console.log(
-  `${perFile.length} files, ${perFile.reduce((s, f) => s + f.pages, 0)} pages, median of ${repeat} runs after a warm-up`,
-);
-const ratio = (a: number | null, b: number | null) =>
-  a === null || b === null ? '-' : `${(a / b).toFixed(2)}x`;
-console.log(
-  formatTable(
-    ['converter', 'median ms/page', 'time vs pdf2md', 'total ms/page', 'time vs pdf2md'],
-    converters.map((c, i) => [
-      c.name,
-      fmt(summary[i].median, 1),
-      ratio(summary[i].median, summary[baseline].median),
-      fmt(summary[i].overall, 1),
-      ratio(summary[i].overall, summary[baseline].overall),
-    ]),
-  ),
-);
+  // Per converter: median over files of ms/page, and total ms over total pages (files all converted).
+  const baseline = converters.findIndex((c) => c.name === 'pdf2md');
+  const summary = converters.map((_, c) => {
+    const ok = perFile.filter((f) => f.ms[c] !== null);
+    const totalMs = ok.reduce((s, f) => s + f.ms[c]!, 0);
+    const totalPages = ok.reduce((s, f) => s + f.pages, 0);
+    return {
+      median: ok.length ? median(ok.map((f) => f.ms[c]! / f.pages)) : null,
+      overall: totalPages ? totalMs / totalPages : null,
+    };
+  });
+  console.log();
+  console.log(
+    `${perFile.length} files, ${perFile.reduce((s, f) => s + f.pages, 0)} pages, median of ${repeat} runs after a warm-up`,
+  );
+  const ratio = (a: number | null, b: number | null) =>
+    a === null || b === null ? '-' : `${(a / b).toFixed(2)}x`;
+  console.log(
+    formatTable(
+      ['converter', 'median ms/page', 'time vs pdf2md', 'total ms/page', 'time vs pdf2md'],
+      converters.map((c, i) => [
+        c.name,
+        fmt(summary[i].median, 1),
+        ratio(summary[i].median, summary[baseline].median),
+        fmt(summary[i].overall, 1),
+        ratio(summary[i].overall, summary[baseline].overall),
+      ]),
+    ),
+  );
+}
+
+await cliStartupSection(onePageFiles, repeat);

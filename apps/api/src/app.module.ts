@@ -13,6 +13,7 @@ import { MetaModule } from './meta/meta.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StorageLinksModule } from './storage-links/storage-links.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         FiguresModule,
         ApiKeysModule,
         StorageLinksModule,
+        WebModule,
       ],
     };
   }

@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { projectRoot } from './project-root.js';
 
 let version: string | undefined;
 
-/** The version in the project's package.json, found by walking up from this file (src or dist). */
+/** The version in the project's package.json. */
 export function packageVersion(): string {
   if (version) return version;
-  let dir = new URL('.', import.meta.url);
-  for (let i = 0; i < 8; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
-        name?: string;
-        version: string;
-      };
-      if (pkg.name === 'papermill') return (version = pkg.version);
-    } catch {
-      // not here: keep walking up
-    }
-    dir = new URL('..', dir);
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot()), 'utf8')) as {
+      version: string;
+    };
+    return (version = pkg.version);
+  } catch {
+    return (version = '0.0.0');
   }
-  return (version = '0.0.0');
 }

@@ -1,56 +1,126 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { runConvert } from './convert-command.js';
+import { ConversionPool, ConvertProgress } from '@papermill/pdf/sandbox';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CliArgs, parseCliArgs, USAGE, UsageError } from './cli-args.js';
+import { convertBatch, FileJob, FileOutcome } from './convert-batch.js';
+import { collectInputs, Inputs } from './inputs.js';
+import { subfolderNames } from './output-layout.js';
+import { fileLines, summaryLine } from './report.js';
+import { StagedOutput } from './staged-output.js';
 
-const USAGE = `Usage: papermill convert FILE.pdf --out DIR [--timeout SECONDS] [--page-timeout SECONDS]
-                        [--memory MB] [--max-pages N]
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
 
-Converts a PDF to DIR/result.md, DIR/result.assets.json and DIR/figures/picture-<n>.png.`;
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
+function usageError(message: string): number {
+  process.stderr.write(`papermill: ${message}\nRun 'papermill --help' for the usage.\n`);
+  return EXIT_USAGE;
 }
 
-const { values, positionals } = (() => {
+/** Where each file's outputs go: the folder itself for one file, else a sub-folder per file. */
+function plan(inputs: Inputs, args: CliArgs, outRoot: string): FileJob[] {
+  if (inputs.single) {
+    return inputs.files.map((input) => ({ input, outDir: outRoot, shownOut: args.outDir, layout: 'into' }));
+  }
+  const names = subfolderNames(inputs.files.map((file) => file.path));
+  return inputs.files.map((input, i) => ({
+    input,
+    outDir: join(outRoot, names[i]),
+    shownOut: join(args.outDir, names[i]),
+    layout: 'folder',
+  }));
+}
+
+interface ProgressBar {
+  update(progress: ConvertProgress): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr, for a person watching one file convert. */
+async function progressBar(): Promise<ProgressBar> {
+  const { SingleBar } = await import('cli-progress');
+  const bar = new SingleBar({
+    format: 'Converting [{bar}] {value}/{total} pages',
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  return {
+    update: ({ page, pages }) => {
+      if (page === 1 || bar.getTotal() !== pages) bar.start(pages, page);
+      else bar.update(page);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
   try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        timeout: { type: 'string', default: '300' },
-        'page-timeout': { type: 'string', default: '30' },
-        memory: { type: 'string', default: '1024' },
-        'max-pages': { type: 'string', default: '2000' },
-        help: { type: 'boolean', short: 'h' },
+    const parsed = parseCliArgs(argv);
+    if (parsed.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    args = parsed;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  const inputs = await collectInputs(args.inputs);
+  for (const folder of inputs.emptyFolders) process.stderr.write(`papermill: no .pdf file in ${folder}\n`);
+  if (inputs.files.length + inputs.unreadable.length === 0) return usageError('nothing to convert');
+
+  const outRoot = resolve(args.outDir);
+  const existing = await stat(outRoot).catch(() => null);
+  if (existing && !existing.isDirectory()) return usageError(`--out ${args.outDir} is not a folder`);
+  try {
+    await mkdir(outRoot, { recursive: true });
+  } catch (error) {
+    return usageError(`--out ${args.outDir} cannot be created (${(error as NodeJS.ErrnoException).code})`);
+  }
+
+  const outcomes: FileOutcome[] = [];
+  const report = (outcome: FileOutcome) => {
+    outcomes.push(outcome);
+    process.stdout.write(fileLines(outcome));
+  };
+  const jobs = plan(inputs, args, outRoot);
+  for (const input of inputs.unreadable) {
+    const job: FileJob = { input, outDir: outRoot, shownOut: args.outDir, layout: 'into' };
+    report({ job, seconds: 0, ok: false, message: 'The file or folder cannot be read' });
+  }
+
+  const bar = inputs.single && process.stderr.isTTY ? await progressBar() : undefined;
+  const pool = new ConversionPool({ size: Math.min(args.jobs, Math.max(1, jobs.length)) });
+  // Interrupted: the conversion processes are stopped first, so none writes into a folder removed after.
+  const interrupted = (signal: NodeJS.Signals) => {
+    void pool.terminate().finally(() => {
+      StagedOutput.discardAllNow();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    await convertBatch(pool, jobs, {
+      jobs: args.jobs,
+      limits: {
+        timeoutSeconds: args.timeoutSeconds,
+        pageTimeoutSeconds: args.pageTimeoutSeconds,
+        memoryMb: args.memoryMb,
+        maxPages: args.maxPages,
+      },
+      onProgress: bar?.update,
+      onFinished: (outcome) => {
+        bar?.stop();
+        report(outcome);
       },
     });
-  } catch (error) {
-    return fail(`papermill: ${(error as Error).message}\n${USAGE}`, 2);
+  } finally {
+    pool.close();
   }
-})();
-
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const [command, file] = positionals;
-if (command !== 'convert' || !file || !values.out || positionals.length > 2) fail(USAGE, 2);
-const numbers = {
-  timeout: values.timeout,
-  'page-timeout': values['page-timeout'],
-  memory: values.memory,
-  'max-pages': values['max-pages'],
-};
-for (const [name, value] of Object.entries(numbers)) {
-  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`papermill: --${name} must be a positive integer`, 2);
+  if (!inputs.single) process.stdout.write(summaryLine(outcomes, performance.now() / 1000));
+  return outcomes.every((outcome) => outcome.ok) ? EXIT_OK : EXIT_FAILED;
 }
 
-process.exitCode = await runConvert({
-  input: resolve(file),
-  outDir: resolve(values.out),
-  timeoutSeconds: Number(values.timeout),
-  pageTimeoutSeconds: Number(values['page-timeout']),
-  memoryMb: Number(values.memory),
-  maxPages: Number(values['max-pages']),
-});
+process.exitCode = await main(process.argv.slice(2));

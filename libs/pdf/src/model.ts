@@ -96,6 +96,8 @@ export interface FigureRegion {
   vectors: number;
   /** How many of them are curved (plot lines, markers, rounded shapes). */
   curves: number;
+  /** Drawn around a plot's axes (lines carrying tick marks): a chart, whatever rules it draws. */
+  chart?: boolean;
 }
 
 export interface TableGrid {

@@ -1,4 +1,5 @@
 import { assemble } from './assemble.js';
+import { keepSubcaptions } from './classify/captions.js';
 import { dropFurniture } from './classify/furniture.js';
 import { attachCaptions, classifyItems, joinContinuations, settleLevels } from './classify/structure.js';
 import { detectFigures } from './figures/detect.js';
@@ -35,7 +36,7 @@ import { ConversionResult, ConvertOptions } from './types.js';
  *   9. classify           PageItem[]   -> Classified    classify/structure.ts classifyItems
  *  10. cross-page joins   Classified   -> Classified    joinContinuations (paragraphs cut by breaks)
  *  11. levels             Classified   -> Element[]     settleLevels (heading levels, list nesting)
- *  12. captions           Element[]    -> Element[]     attachCaptions
+ *  12. captions           Element[]    -> Element[]     keepSubcaptions (classify/captions.ts), attachCaptions
  *  13. structure tree     Element[]    -> Element[]     structure/document.ts: tagged pages whose tree
  *                                                      covers their text are built from the tree
  *  14. Markdown, assets   Element[]    -> result        assemble.ts, markdown/render.ts
@@ -58,7 +59,7 @@ export async function convertDocument(doc: PdfDocument, options: ConvertOptions)
   const kept = dropFurniture(read.pages, bodySize);
   const classified = classifyItems(kept.flat(), bodySize);
   const joined = joinContinuations(classified);
-  const geometric = attachCaptions(settleLevels(joined, bodySize));
+  const geometric = attachCaptions(keepSubcaptions(settleLevels(joined)));
   // A tagged document's own structure tree, where it covers the text, outranks the geometry.
   const elements = structureElements(read.pages, kept, geometric) ?? geometric;
   // A figure whose picture could not be drawn is left out of the Markdown and the assets.

@@ -185,6 +185,10 @@ export class LocalStorageService extends StorageService {
     }
   }
 
+  linkOrigin(): string {
+    return new URL(this.baseUrl).origin;
+  }
+
   async presignedGetUrl(
     key: string,
     expirySeconds: number,

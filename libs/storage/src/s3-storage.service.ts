@@ -51,11 +51,14 @@ export class S3StorageService extends StorageService {
   private readonly presignClient: Client;
   private readonly bucket: string;
   private readonly region: string;
+  private readonly publicOrigin: string;
 
   constructor(config: ConfigService) {
     super();
     this.client = clientFor(config.get('S3_ENDPOINT'), config);
-    this.presignClient = clientFor(config.get('S3_PUBLIC_ENDPOINT') ?? config.get('S3_ENDPOINT'), config);
+    const publicEndpoint = config.get('S3_PUBLIC_ENDPOINT') ?? config.get('S3_ENDPOINT');
+    this.presignClient = clientFor(publicEndpoint, config);
+    this.publicOrigin = new URL(publicEndpoint).origin;
     this.bucket = config.get('S3_BUCKET');
     this.region = config.get('S3_REGION');
   }
@@ -150,6 +153,11 @@ export class S3StorageService extends StorageService {
   /** Its links go to the bucket itself: none is served by the api. */
   openSigned(key: string, _params: SignedUrlParams): Promise<SignedObject> {
     return Promise.reject(new StorageObjectNotFoundError(key));
+  }
+
+  /** Path-style links: the public endpoint's origin, whatever the bucket. */
+  linkOrigin(): string {
+    return this.publicOrigin;
   }
 
   async presignedGetUrl(

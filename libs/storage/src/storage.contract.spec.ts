@@ -304,6 +304,12 @@ describe.each([
     expect(response.body.equals(png)).toBe(true);
   });
 
+  it('names the origin of its time-limited URLs', async () => {
+    const url = await storage.presignedGetUrl('t4/figures/picture-1.png', 60);
+    expect(storage.linkOrigin()).toBe(new URL(url).origin);
+    expect(storage.linkOrigin()).toMatch(/^http:\/\/[^/]+$/);
+  });
+
   it.each([
     '',
     '/etc/passwd',

@@ -59,6 +59,12 @@ export abstract class StorageService {
   /** Deletes every object whose key starts with `prefix`; returns how many were deleted. */
   abstract deletePrefix(prefix: string): Promise<number>;
 
+  /**
+   * The origin (`scheme://host:port`) of every URL `presignedGetUrl` returns, so a page showing them
+   * can allow exactly that origin in its Content-Security-Policy.
+   */
+  abstract linkOrigin(): string;
+
   /** A URL that lets a client GET the object directly until it expires. */
   abstract presignedGetUrl(
     key: string,

@@ -1,8 +1,12 @@
 import { PageItem } from '../model.js';
+import { numberingDepth } from './headings.js';
 import { blockText } from './text.js';
 
 /** Share of the page height, at top and bottom, where running headers and footers live. */
 const MARGIN_BAND = 0.14;
+
+/** Text this much larger than the body is display text: headings, titles. */
+const DISPLAY_SIZE = 1.3;
 
 const PAGE_NUMBER = /^(page\s*)?[-–(]?\s*(\d{1,4}|[ivxlc]{1,6})\s*[-–)]?(\s*(of|\/)\s*\d{1,4})?$/i;
 
@@ -30,12 +34,17 @@ export function dropFurniture(
       return inTop || inBottom;
     });
   };
+  // Display text (headings, titles) repeats as furniture only in display size and word for word: a
+  // title repeated small in the running headers, or "Chapter 2" atop each chapter, is not furniture.
+  const keyOf = (item: PageItem) => {
+    if (item.kind !== 'text') return '';
+    const text = blockText(item.block);
+    return item.block.size >= bodySize * DISPLAY_SIZE ? `display:${text}` : signature(text);
+  };
   const counts = new Map<string, number>();
   const edges = pages.map(edgeOf);
   for (const list of edges) {
-    for (const sig of new Set(list.map((i) => (i.kind === 'text' ? signature(blockText(i.block)) : '')))) {
-      counts.set(sig, (counts.get(sig) ?? 0) + 1);
-    }
+    for (const key of new Set(list.map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return pages.map((page, p) => {
     const drop = new Set<PageItem>();
@@ -47,7 +56,7 @@ export function dropFurniture(
         item.block.lines.length === 1 &&
         text.length <= 120 &&
         pages.length > 1 &&
-        (counts.get(signature(text)) ?? 0) >= Math.max(2, pages.length * 0.3);
+        (counts.get(keyOf(item)) ?? 0) >= Math.max(2, pages.length * 0.3);
       const number = PAGE_NUMBER.test(text.trim());
       const lonely = isLonelyEdgeLine(item, others, bodySize);
       if (repeated || number || lonely) drop.add(item);
@@ -61,6 +70,8 @@ function isLonelyEdgeLine(item: PageItem, all: PageItem[], bodySize: number): bo
   if (item.kind !== 'text' || item.block.lines.length > 1) return false;
   const line = item.block.lines[0];
   if (line.size > bodySize * 1.05 || line.text.length > 120) return false;
+  // A numbered heading in bold or italic at the top of a page keeps a heading's space below it.
+  if ((line.bold || line.italic) && numberingDepth(line.text) > 0) return false;
   const rest = all.filter((o) => o !== item && !(o.bbox[1] <= item.bbox[3] && item.bbox[1] <= o.bbox[3]));
   if (!rest.length) return false;
   const above = rest.every((o) => o.bbox[3] < item.bbox[1]);

@@ -26,7 +26,7 @@ function table(page: number, bbox: BBox, rows: string[][]): PageItem {
 
 /** The per-document classification stages, in the pipeline's order. */
 function elementsOf(items: PageItem[]): Element[] {
-  return attachCaptions(settleLevels(joinContinuations(classifyItems(items, BODY)), BODY));
+  return attachCaptions(settleLevels(joinContinuations(classifyItems(items, BODY))));
 }
 
 const summary = (els: Element[]) =>
@@ -46,7 +46,7 @@ const summary = (els: Element[]) =>
   });
 
 describe('classification stages', () => {
-  it('makes one clearly largest unnumbered heading the title; the others are a level below the largest size', () => {
+  it('makes one clearly largest unnumbered heading the title; numbered sections follow at level 2', () => {
     const els = elementsOf([
       text(1, ['A Study of Things', 72, 760, { size: 24 }]),
       text(1, ['1 Introduction', 72, 700, { size: 14 }]),
@@ -55,7 +55,7 @@ describe('classification stages', () => {
     ]);
     expect(summary(els)).toEqual([
       'h1 A Study of Things',
-      'h3 1 Introduction',
+      'h2 1 Introduction',
       'paragraph Body text of the introduction, long enough to be a paragraph.',
       'h3 Method',
     ]);
@@ -70,12 +70,64 @@ describe('classification stages', () => {
     expect(summary(els)).toEqual(['h2 Overview', 'h3 Details', 'h2 Summary']);
   });
 
-  it('puts headings numbered three deep one level down', () => {
+  it('levels numbered headings by the depth of their number, whatever their size', () => {
     const els = elementsOf([
       text(1, ['2 Results', 72, 700, { size: 14 }]),
       text(1, ['2.1.3 Fine detail', 72, 660, { size: 14 }]),
+      text(1, ['2.2 Setup', 72, 620, { bold: true }]),
     ]);
-    expect(summary(els)).toEqual(['h2 2 Results', 'h3 2.1.3 Fine detail']);
+    expect(summary(els)).toEqual(['h2 2 Results', 'h4 2.1.3 Fine detail', 'h3 2.2 Setup']);
+  });
+
+  it('reads bold lines side by side on one baseline as table header cells, not headings', () => {
+    const els = elementsOf([
+      text(1, ['Revenue', 72, 700, { bold: true }]),
+      text(1, ['Workload', 200, 700, { bold: true }]),
+      text(1, ['Results', 72, 640, { bold: true }]),
+      // Far apart, in two sizes: not one row.
+      text(1, ['4 Future Work', 72, 569.9, { size: 14.5, bold: true }]),
+      text(1, ['4.1 Formal Result', 72, 475.4, { size: 12, bold: true }]),
+      // Numbered, side by side in two columns: headings.
+      text(1, ['4.2 Left', 72, 400, { size: 12, bold: true }]),
+      text(1, ['5.1 Right', 320, 400, { size: 12, bold: true }]),
+    ]);
+    expect(summary(els)).toEqual([
+      'paragraph Revenue',
+      'paragraph Workload',
+      'h2 Results',
+      'h2 4 Future Work',
+      'h3 4.1 Formal Result',
+      'h3 4.2 Left',
+      'h3 5.1 Right',
+    ]);
+  });
+
+  it("joins a chapter's label line with the title under it into one heading", () => {
+    const els = elementsOf([
+      text(1, ['Chapter 2', 72, 700, { size: 20, bold: true }]),
+      text(1, ['Design', 72, 670, { size: 24, bold: true }]),
+      text(1, ['The design follows from the goals set out before.', 72, 640]),
+      text(1, ['2.1 Goals', 72, 610, { size: 14, bold: true }]),
+    ]);
+    expect(summary(els)).toEqual([
+      'h2 2 Design',
+      'paragraph The design follows from the goals set out before.',
+      'h3 2.1 Goals',
+    ]);
+  });
+
+  it('keeps a listing one code block across its blank lines, with its columns', () => {
+    const mono = { mono: true };
+    const els = elementsOf([
+      text(1, ['SELECT', 72, 700, mono], ['FROM', 72, 688, mono]),
+      text(1, ['ORDER BY', 72, 664, mono]),
+    ]);
+    expect(summary(els)).toEqual(['code SELECT\nFROM\n\nORDER BY']);
+  });
+
+  it('reads monospaced lines that are only links as text, not code', () => {
+    const els = elementsOf([text(1, ['1 https://example.org/data', 72, 100, { mono: true, size: 8 }])]);
+    expect(summary(els)).toEqual(['paragraph 1 https://example.org/data']);
   });
 
   it('moves a figure caption onto the figure and keeps a table caption in the text', () => {

@@ -1,10 +1,12 @@
-import { Line, PageItem } from '../model.js';
+import { Line, PageItem, TextBlock } from '../model.js';
+import { BBox } from '../types.js';
 import { boxGap, unionBox } from '../geometry.js';
 import { toBlock } from '../layout/blocks.js';
 import { listMarker } from '../layout/markers.js';
 import { captionKind } from './captions.js';
+import { codeText, continuesCode, isCodeBlock } from './code.js';
 import { Element, ListItem } from './elements.js';
-import { isHeading, numberingDepth } from './headings.js';
+import { CHAPTER_LABEL, headingLevels, isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
 
 /** A heading found by classification, with what its level is decided from once all are known. */
@@ -12,6 +14,7 @@ export interface HeadingCandidate {
   el: Element & { kind: 'heading' };
   size: number;
   bold: boolean;
+  italic: boolean;
 }
 
 /** Classified elements in reading order; their headings wait for their levels. */
@@ -27,11 +30,13 @@ export interface Classified {
 export function classifyItems(items: PageItem[], bodySize: number): Classified {
   const out: Element[] = [];
   const pending: HeadingCandidate[] = [];
+  const codeLines = new Map<Element, Line[]>();
   const flow = items.flatMap(splitBeforeList);
   const startsList = (i: number) => {
     const it = flow[i];
     return it?.kind === 'text' && listMarker(it.block.lines[0].text) !== null;
   };
+  const cells = headerCells(flow, bodySize);
   for (const [index, item] of flow.entries()) {
     if (item.kind === 'figure') {
       out.push({ kind: 'figure', page: item.page, bbox: item.bbox, figure: item.figure, caption: null });
@@ -43,8 +48,20 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
     }
     const block = item.block;
     const text = blockText(block);
-    if (block.lines.every((l) => l.mono) && !captionKind(text)) {
-      out.push({ kind: 'code', page: item.page, bbox: item.bbox, text: codeText(block.lines) });
+    if (isCodeBlock(block.lines) && !captionKind(text)) {
+      const prev = out[out.length - 1];
+      const before = prev && codeLines.get(prev);
+      if (prev?.kind === 'code' && before && prev.page === item.page && continuesCode(before, block.lines)) {
+        // A blank line inside a listing parts its blocks: the listing goes on.
+        const lines = [...before, ...block.lines];
+        codeLines.set(prev, lines);
+        prev.text = codeText(lines);
+        prev.bbox = unionBox(prev.bbox, item.bbox);
+        continue;
+      }
+      const el = { kind: 'code' as const, page: item.page, bbox: item.bbox, text: codeText(block.lines) };
+      codeLines.set(el, block.lines);
+      out.push(el);
       continue;
     }
     // A lone numbered line set larger than the body ("(2) Scope"), with no list around it, is a
@@ -59,9 +76,7 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
       !startsList(index - 1) &&
       !startsList(index + 1);
     if (numberedTitle) {
-      const el = { kind: 'heading' as const, page: item.page, bbox: item.bbox, level: 2, text };
-      pending.push({ el, size: block.size, bold: block.lines.every((l) => l.bold) });
-      out.push(el);
+      addHeading(out, pending, item.page, item.bbox, text, block);
       continue;
     }
     if (marker && !captionKind(text)) {
@@ -73,10 +88,8 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
       } else out.push({ kind: 'list', page: item.page, bbox: item.bbox, items });
       continue;
     }
-    if (!captionKind(text) && isHeading(block, bodySize)) {
-      const el = { kind: 'heading' as const, page: item.page, bbox: item.bbox, level: 2, text };
-      pending.push({ el, size: block.size, bold: block.lines.every((l) => l.bold) });
-      out.push(el);
+    if (!captionKind(text) && !cells.has(item) && isHeading(block, bodySize)) {
+      addHeading(out, pending, item.page, item.bbox, text, block);
       continue;
     }
     out.push({ kind: 'paragraph', page: item.page, bbox: item.bbox, text, size: block.size });
@@ -84,20 +97,54 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
   return { elements: out, headings: pending };
 }
 
+/**
+ * Records a heading. A chapter's label line ("Chapter 2") and the title set right under it are one
+ * heading, numbered by the label.
+ */
+function addHeading(
+  out: Element[],
+  pending: HeadingCandidate[],
+  page: number,
+  bbox: BBox,
+  text: string,
+  block: TextBlock,
+) {
+  const style = {
+    size: block.size,
+    bold: block.lines.every((l) => l.bold),
+    italic: block.lines.every((l) => l.italic),
+  };
+  const prev = pending[pending.length - 1];
+  if (
+    prev &&
+    out[out.length - 1] === prev.el &&
+    prev.el.page === page &&
+    CHAPTER_LABEL.test(prev.el.text) &&
+    prev.el.bbox[1] - bbox[3] < 3 * Math.max(prev.size, block.size)
+  ) {
+    // Its number leads the title as a section's number does ("Chapter 2" over "Design": "2 Design").
+    prev.el.text = `${prev.el.text.replace(/^\S+\s+/, '')} ${text}`;
+    prev.el.bbox = unionBox(prev.el.bbox, bbox);
+    Object.assign(prev, style, { size: Math.max(prev.size, block.size) });
+    return;
+  }
+  const el = { kind: 'heading' as const, page, bbox, level: 2, text };
+  pending.push({ el, ...style });
+  out.push(el);
+}
+
 /** Stage: a paragraph cut by a column or page break is joined with the paragraph it continues. */
 export function joinContinuations({ elements, headings }: Classified): Classified {
   const out: Element[] = [];
   for (const el of elements) {
-    const prev = out[out.length - 1];
+    const at = el.kind === 'paragraph' ? interruptedParagraph(out) : -1;
+    const prev = out[at];
     if (
       el.kind === 'paragraph' &&
       prev?.kind === 'paragraph' &&
       continuesParagraph(prev, el.bbox, el.page, el.text, el.size)
     ) {
-      out[out.length - 1] = {
-        ...prev,
-        text: joinLines([{ text: prev.text } as Line, { text: el.text } as Line]),
-      };
+      out[at] = { ...prev, text: joinLines([{ text: prev.text } as Line, { text: el.text } as Line]) };
       continue;
     }
     out.push(el);
@@ -105,11 +152,51 @@ export function joinContinuations({ elements, headings }: Classified): Classifie
   return { elements: out, headings };
 }
 
+/**
+ * The paragraph that text may go on from: the last element, or the last paragraph before the floats
+ * (tables, figures and their captions) set between a paragraph's two parts, at a column's or page's
+ * top. The floats stay after the whole paragraph.
+ */
+function interruptedParagraph(out: Element[]): number {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const el = out[i];
+    const float =
+      el.kind === 'table' || el.kind === 'figure' || (el.kind === 'paragraph' && captionKind(el.text));
+    if (!float) return el.kind === 'paragraph' ? i : -1;
+  }
+  return -1;
+}
+
 /** Stage: heading levels from sizes and numbering, list nesting from marker positions. */
-export function settleLevels({ elements, headings }: Classified, bodySize: number): Element[] {
-  assignLevels(headings, bodySize);
+export function settleLevels({ elements, headings }: Classified): Element[] {
+  assignLevels(headings);
   nestLists(elements);
-  return elements;
+  const size = new Map(headings.map((h) => [h.el, h.size]));
+  return elements.map((el) =>
+    el.kind === 'heading' && el.level === 0
+      ? { kind: 'paragraph', page: el.page, bbox: el.bbox, text: el.text, size: size.get(el) ?? 0 }
+      : el,
+  );
+}
+
+/**
+ * Heading-like lines that share their baseline with another such line on the page: the header
+ * cells of a table whose grid was not found. A heading has its line to itself.
+ */
+function headerCells(flow: PageItem[], bodySize: number): Set<PageItem> {
+  // Numbered headings are headings, even side by side in two columns.
+  const lone = flow.filter(
+    (item): item is PageItem & { kind: 'text' } =>
+      item.kind === 'text' &&
+      item.block.lines.length === 1 &&
+      numberingDepth(item.block.lines[0].text) === 0 &&
+      isHeading(item.block, bodySize),
+  );
+  const beside = (a: PageItem & { kind: 'text' }, b: PageItem & { kind: 'text' }) => {
+    const [la, lb] = [a.block.lines[0], b.block.lines[0]];
+    return a.page === b.page && Math.abs(la.base - lb.base) < 0.3 * Math.min(la.size, lb.size);
+  };
+  return new Set(lone.filter((a) => lone.some((b) => b !== a && beside(a, b))));
 }
 
 /** A bulleted list set right under its lead-in line shares its style: it starts a block of its own. */
@@ -142,36 +229,9 @@ function continuesParagraph(
   return jumped && !captionKind(prev.text);
 }
 
-function assignLevels(
-  headings: { el: { level: number; text: string }; size: number; bold: boolean }[],
-  body: number,
-) {
-  const sizes = [
-    ...new Set(headings.filter((h) => h.size >= body * 1.12).map((h) => Math.round(h.size))),
-  ].sort((a, b) => b - a);
-  const largest = sizes[0];
-  for (const h of headings) {
-    const depth = numberingDepth(h.el.text);
-    const rank = sizes.indexOf(Math.round(h.size));
-    const bySize = rank < 0 ? sizes.length : rank;
-    // Two levels below the title are enough to outline; finer levels mostly add noise.
-    h.el.level = Math.min(3, 2 + (depth > 2 ? 1 : Math.min(bySize, 1)));
-  }
-  // One heading set clearly larger than every other is the document title.
-  const top = headings.filter((h) => Math.round(h.size) === largest);
-  const title = top.length === 1 && numberingDepth(top[0].el.text) === 0;
-  if (title && headings.length > 1 && largest >= body * 1.4) top[0].el.level = 1;
-}
-
-function codeText(lines: Line[]): string {
-  const left = Math.min(...lines.map((l) => l.bbox[0]));
-  return lines
-    .map((l) => {
-      const charWidth = (l.bbox[2] - l.bbox[0]) / Math.max(1, l.text.length);
-      const indent = Math.max(0, Math.round((l.bbox[0] - left) / Math.max(charWidth, 1)));
-      return ' '.repeat(Math.min(indent, 40)) + l.text;
-    })
-    .join('\n');
+function assignLevels(headings: HeadingCandidate[]) {
+  const levels = headingLevels(headings.map((h) => ({ ...h, text: h.el.text, page: h.el.page })));
+  headings.forEach((h, i) => (h.el.level = levels[i]));
 }
 
 function listItems(lines: Line[]): ListItem[] {

@@ -49,4 +49,18 @@ describe('toTextRuns', () => {
     ];
     expect(toTextRuns(gap, fontOf).map((r) => r.text)).toEqual(['β', '(']);
   });
+
+  it("takes pdf.js' monospace finding only where the measured advances agree", () => {
+    const mono = () => ({ name: 'ABCDEF+Face', family: 'monospace' });
+    const code = [item('return', [10, 0, 0, 10, 72, 700], 36), item('x;', [10, 0, 0, 10, 72, 688], 12)];
+    expect(toTextRuns(code, mono).map((r) => r.mono)).toEqual([true, true]);
+    // A bullet's one-glyph font that pdf.js reports for the words after it too.
+    const bullets = [
+      item('• Each model works', [10, 0, 0, 10, 72, 700], 80),
+      item('• It goes', [10, 0, 0, 10, 72, 688], 41),
+    ];
+    expect(toTextRuns(bullets, mono).map((r) => r.mono)).toEqual([false, false]);
+    // One sentence alone proves nothing.
+    expect(toTextRuns([bullets[0]], mono).map((r) => r.mono)).toEqual([false]);
+  });
 });

@@ -37,6 +37,7 @@ export function toTextRuns(
 ): TextRun[] {
   const runs: TextRun[] = [];
   const styles = new Map<string, ReturnType<typeof fontStyle>>();
+  const uneven = unevenAdvances(items);
   const scale = Math.hypot(toPage[0], toPage[1]);
   for (const item of items) {
     const text = item.str.split(String.fromCharCode(0)).join('');
@@ -55,7 +56,7 @@ export function toTextRuns(
     let style = styles.get(item.fontName);
     if (!style) {
       const info = fontOf(item.fontName);
-      style = fontStyle(info.name, info.family, info);
+      style = fontStyle(info.name, uneven.has(item.fontName) ? '' : info.family, info);
       styles.set(item.fontName, style);
     }
     const length = Math.max(item.width, 0) * scale;
@@ -66,6 +67,37 @@ export function toTextRuns(
     runs.push(run);
   }
   return runs;
+}
+
+/** Monospaced text measures within this ratio from item to item; sentences vary by more. */
+const EVEN_ADVANCES = 1.01;
+
+/**
+ * Fonts whose text shows glyph advances of more than one width. pdf.js calls a font monospaced when
+ * all the widths it lists are equal, which a subset of one glyph (a bullet) passes even when pdf.js
+ * then reports the text after it in that font: the measured advances decide. Words (no spaces,
+ * which may be set as gaps) are measured when there are any.
+ */
+export function unevenAdvances(items: RawTextItem[]): Set<string> {
+  const perFont = new Map<string, { words: number[]; all: number[] }>();
+  for (const item of items) {
+    const text = item.str.split(String.fromCharCode(0)).join('');
+    const size = Math.hypot(item.transform[2], item.transform[3]);
+    if (text.trim().length < 2 || size <= 0 || item.width <= 0) continue;
+    const advance = item.width / (Array.from(text).length * size);
+    const entry = perFont.get(item.fontName) ?? { words: [], all: [] };
+    entry.all.push(advance);
+    if (!/\s/.test(text)) entry.words.push(advance);
+    perFont.set(item.fontName, entry);
+  }
+  const out = new Set<string>();
+  for (const [font, { words, all }] of perFont) {
+    const sample = words.length >= 2 ? words : all;
+    // One stretch of words cannot show its advances are equal: the name has to say so.
+    const unproven = sample.length < 2 && !words.length;
+    if (unproven || Math.max(...sample) > EVEN_ADVANCES * Math.min(...sample)) out.add(font);
+  }
+  return out;
 }
 
 /**

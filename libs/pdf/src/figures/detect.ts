@@ -10,6 +10,8 @@ import {
   intersectionArea,
   unionBox,
 } from '../geometry.js';
+import { plotFrames } from './axes.js';
+import { joinLegends, legendOf } from './legends.js';
 
 export type { FigureRegion };
 
@@ -52,7 +54,14 @@ export function detectFigures(content: PageContent): FigureRegion[] {
   );
   const striped = stripes(content.paths);
   const panelParts: Part[] = [];
+  // A plot's axes and ticks are thin strokes too: they seed its figure, which draws whatever is near.
+  const plots = plotFrames(content.paths, content.runs);
+  const inPlot = new Set(plots.flatMap((p) => p.paths));
+  for (const plot of plots) {
+    parts.push({ bbox: clip(plot.bbox), images: [], vectors: plot.paths.length, curves: 0, chart: true });
+  }
   for (const path of content.paths) {
+    if (inPlot.has(path)) continue;
     const bbox = clip(path.bbox);
     if (boxWidth(bbox) <= 0 && boxHeight(bbox) <= 0) continue;
     // Thin straight strokes are rules and table borders, not drawings, unless stacked densely.
@@ -71,22 +80,28 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     : [];
   regions.push(...diagrams.map(toRegion));
   const inDiagram = (b: BBox) => diagrams.some((d) => intersectionArea(b, d.bbox) > 0.5 * boxArea(b));
+  const rest: Part[] = [];
   for (const c of cluster(parts.filter((p) => !inDiagram(p.bbox)))) {
     if (isPicture(c, content)) {
       regions.push(toRegion(c));
       continue;
     }
+    rest.push(c);
     // Pictures side by side whose images overlap (transparent margins) merge with the text column
     // between them: split at the page's column gutter and judge each side alone.
     for (const side of splitAtGutter(c, content)) {
       if (isPicture(side, content)) regions.push(toRegion(side));
     }
   }
-  return regions;
+  return joinLegends(
+    regions,
+    rest.flatMap((c) => legendOf(c.members ?? [c], content) ?? []),
+  );
 }
 
 function toRegion(c: Part): FigureRegion {
-  return { bbox: c.bbox, images: c.images, vectors: c.vectors, curves: c.curves };
+  const region: FigureRegion = { bbox: c.bbox, images: c.images, vectors: c.vectors, curves: c.curves };
+  return c.chart ? { ...region, chart: true } : region;
 }
 
 function isPicture(c: Part, content: PageContent): boolean {
@@ -97,7 +112,9 @@ function isPicture(c: Part, content: PageContent): boolean {
   ) {
     return false;
   }
+  if (c.chart) return !isTextBox(c.bbox, content);
   if (!c.images.length) {
+    if (isScreen(c.bbox, content)) return true;
     // A few shapes are a frame, a shaded box or a bullet; a drawing has many, or curves.
     if (c.vectors < 4 || (c.curves === 0 && c.vectors < 8)) return false;
     return !isTextBox(c.bbox, content) || isDiagram(c, content);
@@ -158,6 +175,7 @@ interface Part {
   images: PageImage[];
   vectors: number;
   curves: number;
+  chart?: boolean;
   /** The parts a cluster was merged from. */
   members?: Part[];
 }
@@ -172,12 +190,14 @@ function cluster(parts: Part[]): Part[] {
       for (let j = i + 1; j < items.length; j++) {
         if (items[j].bbox[0] - items[i].bbox[2] > MERGE_GAP) break;
         if (boxGap(items[i].bbox, items[j].bbox) > MERGE_GAP) continue;
+        if (apartPhotos(items[i], items[j])) continue;
         const a = items[i];
         const b = items[j];
         a.bbox = unionBox(a.bbox, b.bbox);
         a.images.push(...b.images);
         a.vectors += b.vectors;
         a.curves += b.curves;
+        a.chart = a.chart || b.chart;
         a.members!.push(...b.members!);
         items.splice(j, 1);
         j = i;
@@ -186,6 +206,23 @@ function cluster(parts: Part[]): Part[] {
     }
   }
   return items;
+}
+
+/** Raster pictures at least this big (points a side) with a gap between them are pictures of their own. */
+const PHOTO_SIDE = 40;
+const TILE_GAP = 1;
+
+/**
+ * Two photos set side by side with a gap (sub-figures) stay two pictures; tiles of one picture touch.
+ * Drawing between them still joins them (a diagram around its images).
+ */
+function apartPhotos(a: Part, b: Part): boolean {
+  const photo = (p: Part) =>
+    p.images.length > 0 &&
+    p.vectors === 0 &&
+    boxWidth(p.bbox) >= PHOTO_SIDE &&
+    boxHeight(p.bbox) >= PHOTO_SIDE;
+  return photo(a) && photo(b) && boxGap(a.bbox, b.bbox) > TILE_GAP;
 }
 
 /** Bars stacked closer than a text line, five or more: a striped logo or hatching, which rules never are. */
@@ -216,6 +253,31 @@ function carriesText(bbox: BBox, content: PageContent): boolean {
     const box: BBox = [r.x0, r.y0, r.x1, r.y1];
     return /[\p{L}\p{N}]/u.test(r.text) && intersectionArea(box, bbox) > 0.8 * boxArea(box);
   });
+}
+
+/** A screen is at least this big (points) on each side. */
+const MIN_SCREEN_SIDE = 100;
+/** Share of its height that a screen's empty band between lines of text spans, at least. */
+const SCREEN_VOID_SHARE = 0.15;
+const SCREEN_VOID_LINES = 5;
+
+/**
+ * A frame around text set as a screen shows it (a terminal, a dialog): lines at its top and at its
+ * bottom with an empty band between them that running text, flowing line after line, never leaves.
+ */
+function isScreen(bbox: BBox, content: PageContent): boolean {
+  if (boxWidth(bbox) < MIN_SCREEN_SIDE || boxHeight(bbox) < MIN_SCREEN_SIDE) return false;
+  const inside = content.runs.filter((r) => r.text.trim() && boxContains(bbox, [r.x0, r.y0, r.x1, r.y1]));
+  if (inside.length < 2) return false;
+  const size = Math.max(...inside.map((r) => r.size));
+  const spans = inside.map((r) => [r.y0, r.y1]).sort((a, b) => b[1] - a[1]);
+  let low = spans[0][0];
+  let widest = 0;
+  for (const [y0, y1] of spans.slice(1)) {
+    widest = Math.max(widest, low - y1);
+    low = Math.min(low, y0);
+  }
+  return widest >= Math.max(SCREEN_VOID_SHARE * boxHeight(bbox), SCREEN_VOID_LINES * size);
 }
 
 /** A strip hardly taller than the text lying on it: a heading banner or highlight. */

@@ -1,4 +1,4 @@
-import sharp, { OverlayOptions, Sharp } from 'sharp';
+import type { OverlayOptions, Sharp } from 'sharp';
 import { BBox } from '../types.js';
 import { PageContent } from '../model.js';
 import { intersectionArea } from '../geometry.js';
@@ -86,8 +86,17 @@ async function decodedImage(page: PdfPage, objId: string): Promise<RawImage | nu
   return { pixels, width, height, channels };
 }
 
-function toSharp(raw: RawImage, maxPixels?: number): Sharp {
+let sharpModule: Promise<typeof import('sharp').default> | undefined;
+
+/** sharp (libvips) is loaded on the first picture: a document without any never pays for it. */
+function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpModule ??= import('sharp').then((module) => module.default);
+  return sharpModule;
+}
+
+async function toSharp(raw: RawImage, maxPixels?: number): Promise<Sharp> {
   const { pixels, width, height, channels } = raw;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
     raw: { width, height, channels },
     limitInputPixels: maxPixels ?? true,
@@ -102,7 +111,7 @@ async function decodedImagePng(
 ): Promise<Uint8Array | null> {
   const raw = await decodedImage(page, objId);
   if (!raw) return null;
-  let image = toSharp(raw, maxPixels);
+  let image = await toSharp(raw, maxPixels);
   // A huge scan shown small on the page is kept at print resolution: encoding every pixel is slow.
   const maxWidth = Math.ceil(MAX_PIXELS_PER_POINT * (bbox[2] - bbox[0]));
   const maxHeight = Math.ceil(MAX_PIXELS_PER_POINT * (bbox[3] - bbox[1]));
@@ -147,7 +156,8 @@ async function composedImagesPng(
     const w = Math.min(width - left, Math.max(1, Math.round((im.bbox[2] - im.bbox[0]) * scale)));
     const h = Math.min(height - top, Math.max(1, Math.round((im.bbox[3] - im.bbox[1]) * scale)));
     if (w < 1 || h < 1) continue;
-    const { data, info } = await toSharp(raws[i], maxPixels)
+    const image = await toSharp(raws[i], maxPixels);
+    const { data, info } = await image
       .resize(w, h, { fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -158,6 +168,7 @@ async function composedImagesPng(
       top,
     });
   }
+  const sharp = await loadSharp();
   const png = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
     .composite(layers)
     .png(PNG_OPTIONS)

@@ -29,6 +29,32 @@ describe('buildLines', () => {
     expect(lines.map((l) => l.text)).toEqual(Array(3).fill(['left words', 'right words']).flat());
   });
 
+  it('splits a number cell from the number beside it, and keeps a section number with its title', () => {
+    // Quantities and prices of three rows: the gap after each quantity lines up with the others.
+    const cells = [0, 1, 2].flatMap((i) => [
+      run('Widget', 50, 700 - 12 * i),
+      run(String(i + 2), 120, 700 - 12 * i),
+      run('10.50', 150, 700 - 12 * i),
+    ]);
+    const numbered = [run('2.1', 50, 600), run('Setup', 70, 600)];
+    const lines = buildLines([...cells, ...numbered]);
+    expect(lines.map((l) => l.text)).toEqual([
+      ...[2, 3, 4].flatMap((n) => ['Widget', String(n), '10.50']),
+      '2.1 Setup',
+    ]);
+  });
+
+  it('splits a heading from the text of the next column across a narrow gutter', () => {
+    // Columns 10 points apart; the heading on the right is set larger than the body text on the left.
+    const heading = { ...run('2 Method', 300, 664), size: 12 };
+    const runs = [0, 1, 2].flatMap((i) => [
+      run('body text of the left column', 150, 700 - 12 * i, 140),
+      run('body text of the right column', 300, 700 - 12 * i, 140),
+    ]);
+    const lines = buildLines([...runs, run('body text of the left column', 150, 664, 140), heading]);
+    expect(lines.map((l) => l.text)).toContain('2 Method');
+  });
+
   it('keeps a wide word space of justified text inside the line', () => {
     const lines = buildLines([
       run('Table 1.', 50, 700),
@@ -80,5 +106,30 @@ describe('buildLines', () => {
       run('=', 75, 700, 6),
     ]);
     expect(line.runs).toHaveLength(4);
+  });
+
+  it('keeps a monospaced line whole across the aligned gaps of code, and marks it code', () => {
+    const mono = (text: string, x0: number, base: number) => ({ ...run(text, x0, base), mono: true });
+    const lines = buildLines([
+      mono('CREATE MASK', 50, 700),
+      mono('M1', 130, 700),
+      mono('ON', 50, 688),
+      mono('T1', 130, 688),
+      mono('FOR COLUMN', 50, 676),
+      mono('C1', 130, 676),
+    ]);
+    expect(lines.map((l) => [l.text, l.mono])).toEqual([
+      ['CREATE MASK M1', true],
+      ['ON T1', true],
+      ['FOR COLUMN C1', true],
+    ]);
+  });
+
+  it('does not make a sentence code for a long monospaced name in it', () => {
+    const [line] = buildLines([
+      run('write to', 50, 700),
+      { ...run('someone@example.org.', 92, 700), mono: true },
+    ]);
+    expect(line.mono).toBe(false);
   });
 });

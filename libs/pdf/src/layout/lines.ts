@@ -2,12 +2,17 @@ import { SAME_LINE_TEXT, sameBaseline, spanOverlap } from '../geometry.js';
 import { Line, TextRun } from '../model.js';
 import { normalizeText } from './text-normalize.js';
 import { isListMarker } from './markers.js';
+import { isCaptionLabel } from '../classify/captions.js';
 
 export type { Line };
 
 /** Gaps (in font sizes) wider than a word space: split when a gutter recurs on other lines, or always. */
 const GUTTER_GAP = 0.9;
 const ALWAYS_SPLIT_GAP = 2.5;
+/** Code aligns its tokens with gaps of any width: only a gap this wide parts two columns of it. */
+const CODE_SPLIT_GAP = 8;
+/** Share of a line's characters set in a monospaced font for it to be a line of code. */
+const MONO_LINE = 0.85;
 /** Lines a gutter must cross, besides the one being split, to count as a column boundary. */
 const GUTTER_LINES = 2;
 
@@ -22,6 +27,13 @@ export function buildLines(runs: TextRun[]): Line[] {
   let band: TextRun[] = [];
   for (const run of sorted) {
     if (band.length && (!sameBand(band, run) || stacked(band, run))) {
+      // A script set a little lower than its line may come after a line of the other column in
+      // baseline order: it goes back to the line it stands beside.
+      const home = [band, ...bands.slice(-SCRIPT_LOOKBACK)].find((b) => besideScript(b, run));
+      if (home) {
+        home.push(run);
+        continue;
+      }
       bands.push(band);
       band = [];
     }
@@ -40,8 +52,15 @@ interface Gap {
   size: number;
   /** Index of the run right after the gap. */
   at: number;
-  /** Left side is a section number or a bullet close to its text: keep it with its text. */
+  /** Left side is a bullet or a caption's label close to its text: keep it with its text. */
   marker: boolean;
+  /**
+   * Left side is a number and a word follows: a section number with its title, kept together unless
+   * the gap lines up with column gaps of other lines (then the number is a table's cell).
+   */
+  numbered: boolean;
+  /** Both sides are monospaced: code, whose tokens align in columns from line to line. */
+  code: boolean;
 }
 
 function candidateGaps(runs: TextRun[]): Gap[] {
@@ -50,22 +69,43 @@ function candidateGaps(runs: TextRun[]): Gap[] {
   let start = 0;
   for (let i = 1; i < runs.length; i++) {
     const size = Math.max(runs[i].size, runs[i - 1].size);
-    if (runs[i].x0 - right > GUTTER_GAP * size) {
+    // Against the smaller size: a column gutter beside a heading is as narrow as beside body text.
+    if (runs[i].x0 - right > GUTTER_GAP * Math.min(runs[i].size, runs[i - 1].size)) {
       const head = runs
         .slice(start, i)
         .map((r) => r.text)
         .join('')
         .trim();
       // A symbol far from the next word is a table cell of its own (a tick or star column), not a bullet.
+      // A section number is followed by its title; a number followed by another number is a table's cell.
       const gap = runs[i].x0 - right;
+      const numbered = /^\d{1,2}(\.\d{1,2})*\.?$/.test(head) && /^\s*\p{L}/u.test(runs[i].text);
       const marker =
-        (isListMarker(head) && gap <= ALWAYS_SPLIT_GAP * size) || /^\d{1,2}(\.\d{1,2})*\.?$/.test(head);
-      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker });
+        (isListMarker(head) || isCaptionLabel(head)) && gap <= ALWAYS_SPLIT_GAP * size && !numbered;
+      const code = runs[i].mono && runs[i - 1].mono;
+      out.push({ x0: right, x1: runs[i].x0, size, at: i, marker, numbered, code });
       start = i;
     }
     right = Math.max(right, runs[i].x1);
   }
   return out;
+}
+
+/** Lines back that a lowered script may belong to. */
+const SCRIPT_LOOKBACK = 3;
+
+/**
+ * A run smaller than a run of the band that it touches, on that run's baseline: a sub- or superscript
+ * of that run's line, even when the band's tallest run (another column's line) stands higher.
+ */
+function besideScript(band: TextRun[], run: TextRun): boolean {
+  return band.some(
+    (b) =>
+      run.size < 0.85 * b.size &&
+      run.x0 <= b.x1 + 0.3 * b.size &&
+      run.x1 >= b.x0 - 0.3 * b.size &&
+      sameBand([b], run),
+  );
 }
 
 function sameBand(band: TextRun[], run: TextRun): boolean {
@@ -94,18 +134,32 @@ function stacked(band: TextRun[], run: TextRun): boolean {
 }
 
 function splitAtGaps(runs: TextRun[], gaps: Gap[], all: Gap[]): TextRun[][] {
+  // Gaps that overlap by half the narrower one (or, when `strict`, the wider one) line up.
+  const crosses = (g: Gap, others: Gap[], strict = false) => {
+    let crossing = 0;
+    for (const o of others) {
+      if (o === g) continue;
+      const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0);
+      const widths = [g.x1 - g.x0, o.x1 - o.x0];
+      if (overlap > 0.5 * (strict ? Math.max(...widths) : Math.min(...widths))) crossing++;
+      if (crossing >= GUTTER_LINES) return true;
+    }
+    return false;
+  };
   const cuts = gaps
     .filter((g) => {
       if (g.marker) return false;
+      if (g.code) return g.x1 - g.x0 > CODE_SPLIT_GAP * g.size;
+      // Section numbers line up with one another, and under a wide gap beside a short line in the
+      // next column; a number cell's gap lines up with the gaps between the cells of the other rows.
+      if (g.numbered)
+        return crosses(
+          g,
+          all.filter((o) => !o.numbered && !o.marker),
+          true,
+        );
       if (g.x1 - g.x0 > ALWAYS_SPLIT_GAP * g.size) return true;
-      let crossing = 0;
-      for (const o of all) {
-        if (o === g) continue;
-        const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0);
-        if (overlap > 0.5 * Math.min(g.x1 - g.x0, o.x1 - o.x0)) crossing++;
-        if (crossing >= GUTTER_LINES) return true;
-      }
-      return false;
+      return crosses(g, all);
     })
     .map((g) => g.at);
   const out: TextRun[][] = [];
@@ -155,7 +209,15 @@ export function makeLine(runs: TextRun[]): Line {
     text: normalizeText(text.replace(/\s+/g, ' ').trim()),
     bold: weight((r) => r.bold),
     italic: weight((r) => r.italic),
-    mono: weight((r) => r.mono),
+    // A line of code is monospaced throughout; a sentence ending in a long monospaced name is not.
+    mono: monoShare(runs) > MONO_LINE,
     rtl,
   };
+}
+
+/** Share of the line's visible characters set in a monospaced font. */
+function monoShare(runs: TextRun[]): number {
+  const visible = (r: TextRun) => r.text.replace(/\s+/g, '').length;
+  const all = runs.reduce((n, r) => n + visible(r), 0);
+  return all ? runs.filter((r) => r.mono).reduce((n, r) => n + visible(r), 0) / all : 0;
 }

@@ -2,7 +2,7 @@
  * Bullet glyphs, including the private-use codes Symbol and Wingdings bullets map to and the control
  * codes that symbol fonts without a Unicode map come out as.
  */
-const BULLET = '[•●○◦▪▫■□◆◇►▸‣⁃∙·*➢➤✓✔❖❑➔→\\-–—\\uE000-\\uF8FF\\u0001-\\u0008\\u000E-\\u001F]';
+const BULLET = '[•●○◦▪▫■□◆◇►▸‣⁃∙·*➢➤✓✔❖❑➔→\\-–—\\uE000-\\uF8FF\\u0001-\\u0008\\u000E-\\u001F\\u0080-\\u009F]';
 const NUMBER = '(?:\\d{1,3}[.)]|\\(\\d{1,3}\\)|[a-z][.)]|\\([a-z]\\)|\\([ivx]{1,4}\\)|[ivx]{1,4}\\))';
 
 const BULLET_START = new RegExp(`^(${BULLET})\\s*(?=\\S)`, 'u');

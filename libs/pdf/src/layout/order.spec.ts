@@ -25,4 +25,19 @@ describe('readingOrder', () => {
     const order = readingOrder([...below, figure, ...right, ...left]).map((i) => i.name);
     expect(order).toEqual(['L1', 'L2', 'R1', 'R2', 'figure', 'L3', 'R3']);
   });
+
+  it('reads the rest of a column that runs on below the end of the other before the other column', () => {
+    // The right column is short (a float filled its top); the left one goes on below it.
+    const longLeft = [...left, item('L3', [50, 100, 290, 280]), item('L4', [50, 40, 290, 90])];
+    const number = item('page number', [295, 20, 305, 28]);
+    const order = readingOrder([number, ...right.slice(0, 1), ...longLeft]).map((i) => i.name);
+    expect(order).toEqual(['L1', 'L2', 'L3', 'L4', 'R1', 'page number']);
+  });
+
+  it('keeps a heading in one column with the full-width text set under it', () => {
+    const heading = item('heading', [50, 250, 150, 262]);
+    const text = item('text', [50, 100, 550, 240]);
+    const order = readingOrder([text, heading, ...right, ...left]).map((i) => i.name);
+    expect(order).toEqual(['L1', 'L2', 'R1', 'R2', 'heading', 'text']);
+  });
 });

@@ -59,20 +59,51 @@ function gutters(items: Placed[]): [number, number][] {
   return out;
 }
 
+/** The horizontal extent of each column of a region split at its gutters. */
+function columnSpans(items: Placed[]): [number, number][] {
+  return splitAxis(items, 'x', MIN_GUTTER).map((col) => [
+    Math.min(...col.map((it) => it.bbox[0])),
+    Math.max(...col.map((it) => it.bbox[2])),
+  ]);
+}
+
+/** Every item lies inside one of the columns (with a point to spare). */
+function fitsColumns(slab: Placed[], spans: [number, number][]): boolean {
+  return (
+    spans.length > 1 &&
+    slab.every((it) => spans.some(([x0, x1]) => it.bbox[0] >= x0 - 1 && it.bbox[2] <= x1 + 1))
+  );
+}
+
+/** Some item runs over two columns (text set across the page, not a page number in the gutter). */
+function spansColumns(slab: Placed[], spans: [number, number][]): boolean {
+  return slab.some((it) => spans.filter(([x0, x1]) => it.bbox[0] < x1 && it.bbox[2] > x0).length > 1);
+}
+
+/**
+ * Joins slabs that belong to the same columns: a slab sharing a gutter with the one above, and a slab
+ * that lies within the columns above it (the rest of one column running on below the other's end, as
+ * when a float fills the top of the other), unless text set across the columns follows it: then it is
+ * that text's heading.
+ */
 function mergeSlabsSharingGutter<T extends Placed>(slabs: T[][]): T[][] {
   const out: T[][] = [];
   let prevGutters: [number, number][] = [];
-  for (const slab of slabs) {
+  slabs.forEach((slab, i) => {
     const g = gutters(slab);
     const shared = g.some(([a, b]) => prevGutters.some(([c, d]) => Math.min(b, d) - Math.max(a, c) > 0));
-    if (out.length && shared) {
-      out[out.length - 1].push(...slab);
-      prevGutters = gutters(out[out.length - 1]);
+    const last = out[out.length - 1];
+    const spans = last ? columnSpans(last) : [];
+    const next = slabs[i + 1];
+    const within = !shared && fitsColumns(slab, spans) && !(next && spansColumns(next, spans));
+    if (last && (shared || within)) {
+      last.push(...slab);
+      prevGutters = gutters(last);
       if (!prevGutters.length) prevGutters = g;
     } else {
       out.push([...slab]);
       prevGutters = g;
     }
-  }
+  });
   return out;
 }

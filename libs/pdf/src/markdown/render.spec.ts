@@ -19,17 +19,20 @@ describe('renderMarkdown', () => {
     expect(md).toBe('# Title\n\n### 1.2 Scope\n\nSome text.\n');
   });
 
-  it('writes list items nested by four spaces, keeping the numbering Markdown knows', () => {
+  it("indents nested list items to their parent's text, keeping the numbering Markdown knows", () => {
     const md = markdownOf({
       kind: 'list',
       ...at,
       items: [
         { level: 0, ordered: false, marker: '•', text: 'bullet' },
         { level: 1, ordered: true, marker: '2)', text: 'numbered' },
+        { level: 2, ordered: false, marker: '–', text: 'deep' },
         { level: 1, ordered: true, marker: '(a)', text: 'lettered' },
+        { level: 0, ordered: true, marker: '10.', text: 'tenth' },
+        { level: 1, ordered: false, marker: '•', text: 'under ten' },
       ],
     });
-    expect(md).toBe('- bullet\n    2) numbered\n    - (a) lettered\n');
+    expect(md).toBe('- bullet\n  2) numbered\n     - deep\n  - (a) lettered\n10. tenth\n    - under ten\n');
   });
 
   it('fences code and names figure files with their caption as alt text', () => {

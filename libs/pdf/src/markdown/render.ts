@@ -1,4 +1,4 @@
-import { Element } from '../classify/elements.js';
+import { Element, ListItem } from '../classify/elements.js';
 
 /** Markdown for the document; `figureFile(el)` names the PNG of a figure (null when it has none). */
 export function renderMarkdown(
@@ -15,13 +15,7 @@ export function renderMarkdown(
         parts.push(el.text);
         break;
       case 'list':
-        parts.push(
-          el.items
-            .map(
-              (it) => `${'    '.repeat(it.level)}${it.ordered ? orderedMarker(it.marker) : '-'} ${it.text}`,
-            )
-            .join('\n'),
-        );
+        parts.push(renderList(el.items));
         break;
       case 'code':
         parts.push('```\n' + el.text + '\n```');
@@ -37,6 +31,25 @@ export function renderMarkdown(
     }
   }
   return parts.filter((p) => p.trim()).join('\n\n') + '\n';
+}
+
+/**
+ * List items, each nested item indented to where its parent's text starts (two spaces under "- ",
+ * three under "1. "), as CommonMark reads nesting.
+ */
+export function renderList(items: ListItem[]): string {
+  // Indent of the text of the latest item at each depth.
+  const textAt: number[] = [];
+  return items
+    .map((it) => {
+      const level = Math.min(it.level, textAt.length);
+      const indent = level ? textAt[level - 1] : 0;
+      const marker = it.ordered ? orderedMarker(it.marker) : '-';
+      textAt.length = level;
+      textAt.push(indent + marker.length + 1);
+      return `${' '.repeat(indent)}${marker} ${it.text}`;
+    })
+    .join('\n');
 }
 
 /** Markdown knows "1." and "1)"; other numberings ("(a)", "iv)") are kept as text after a dash. */

@@ -12,10 +12,11 @@ import {
 import { FigureRegion } from '../figures/detect.js';
 import { withLabels } from '../figures/labels.js';
 import { buildBlocks } from '../layout/blocks.js';
+import { drawnBullets } from '../layout/bullets.js';
 import { buildLines } from '../layout/lines.js';
 import { readingOrder } from '../layout/order.js';
 import { TableGrid, buildGrid, joinCollinear } from '../tables/grid.js';
-import { findRules, groupRules, shadingEdges } from '../tables/rules.js';
+import { findRules, groupRules, joinTableBodies, shadingEdges } from '../tables/rules.js';
 import { findAlignedTables } from '../tables/aligned.js';
 
 /** Rules only along the outline (a box with no inner rows or columns), or an axis with ticks. */
@@ -72,7 +73,7 @@ export function findRuledTables(content: PageContent): RuledPage {
   const ruled: RuledTable[] = [];
   // Rules running from one edge of the page to the other are its design (bands, bleeds), not a table.
   const bleeds = (g: { bbox: BBox }) => g.bbox[0] <= 1 && g.bbox[2] >= content.width - 1;
-  const groups = groupRules(findRules(content.paths)).filter(
+  const groups = joinTableBodies(groupRules(findRules(content.paths)), content.runs).filter(
     (g) => g.bbox[2] - g.bbox[0] >= 40 && g.rules.filter((r) => r.horizontal).length >= 2 && !bleeds(g),
   );
   for (const group of groups) {
@@ -111,7 +112,7 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
   const plotted = (f: FigureRegion, t: TableGrid) =>
     f.curves >= Math.max(12, t.rows.length * t.rows[0].length);
   const framedDrawings = ruled.filter((t) =>
-    figures.some((f) => overlapping(f, t.grid) && (t.bare || plotted(f, t.grid))),
+    figures.some((f) => overlapping(f, t.grid) && (t.bare || f.chart || plotted(f, t.grid))),
   );
   if (framedDrawings.length) {
     runs = runs.concat(
@@ -130,7 +131,7 @@ export function settleFigures({ content, ruled, runs }: RuledPage, detected: Fig
 
 /** Stage: the runs left, grouped into lines. */
 export function lineUp(page: RegionsPage): LinedPage {
-  return { ...page, lines: buildLines(page.runs) };
+  return { ...page, lines: buildLines([...page.runs, ...drawnBullets(page.content.paths, page.runs)]) };
 }
 
 /** Stage: tables set by whitespace alone, from the lines; the lines they use leave the text. */

@@ -179,8 +179,19 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       expect(environ.join('\n')).not.toContain('do-not-leak-this-value');
       expect(names).not.toContain('PAPERMILL_TEST_SECRET');
       // Node adds the IPC channel's own variables (NODE_CHANNEL_FD, NODE_CHANNEL_SERIALIZATION_MODE).
-      const basics = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+      // DISABLE_SYSTEM_FONTS_LOAD is set by the pool itself (the canvas skips its font scan).
+      const basics = [
+        'PATH',
+        'HOME',
+        'TMPDIR',
+        'LANG',
+        'LC_ALL',
+        'LC_CTYPE',
+        'TZ',
+        'DISABLE_SYSTEM_FONTS_LOAD',
+      ];
       expect(names.filter((name) => !basics.includes(name) && !name.startsWith('NODE_CHANNEL_'))).toEqual([]);
+      expect(environ).toContain('DISABLE_SYSTEM_FONTS_LOAD=1');
       // It still converts with that environment.
       const request = { inputPath: pdf, outDir: join(dir, 'env'), maxPages: 10, maxImagePixels: 1e6 };
       const result = await child.run(

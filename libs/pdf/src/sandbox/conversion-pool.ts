@@ -57,6 +57,8 @@ interface Stalls {
 export class ConversionPool {
   private readonly idle: { process: ConversionProcess; timer: NodeJS.Timeout }[] = [];
   private busy = 0;
+  /** Processes running a conversion now. */
+  private readonly running = new Set<ConversionProcess>();
   private readonly waiting: (() => void)[] = [];
   private closed = false;
   /** How many processes this pool has started, for monitoring and tests. */
@@ -116,6 +118,17 @@ export class ConversionPool {
   }
 
   /**
+   * Stops every process now, busy ones included (their conversions fail), and settles once all have
+   * exited: for a command interrupted while it converts, so no process goes on writing outputs.
+   */
+  async terminate(): Promise<void> {
+    const running = [...this.running];
+    this.close();
+    for (const process of running) process.kill();
+    await Promise.all(running.map((process) => process.whenExited));
+  }
+
+  /**
    * Runs the request again after each stalled page until none stalls: a page stalled drawing is read
    * for its text alone next time (its figures are given up), one stalled reading its text is left out.
    */
@@ -164,9 +177,11 @@ export class ConversionPool {
     onProgress?: (progress: ConvertProgress) => void,
   ) {
     const process = await this.acquire(limits.memoryMb);
+    this.running.add(process);
     try {
       return await process.run(request, { ...limits, deadline }, onProgress);
     } finally {
+      this.running.delete(process);
       await this.release(process, limits.memoryMb);
     }
   }

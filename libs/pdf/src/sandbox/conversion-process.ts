@@ -48,10 +48,20 @@ export class PageTimeoutError extends Error {
  */
 const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
 
+/**
+ * pdf.js loads @napi-rs/canvas, which scans the system's fonts as it loads (about 110 ms, most of a
+ * child's start). Pages are drawn with fonts off (`disableFontFace`: glyphs are painted as paths), so
+ * the canvas never draws text with a system font: the figures come out byte for byte the same.
+ */
+const CHILD_ENV_FIXED = { DISABLE_SYSTEM_FONTS_LOAD: '1' };
+
 function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])),
-  );
+  return {
+    ...Object.fromEntries(
+      CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])),
+    ),
+    ...CHILD_ENV_FIXED,
+  };
 }
 
 export interface ProcessOptions {
@@ -72,6 +82,8 @@ export class ConversionProcess {
   private readonly child: ChildProcess;
   private nextId = 1;
   private exited = false;
+  /** Settles once the process has exited. */
+  readonly whenExited: Promise<void>;
   jobs = 0;
 
   constructor({ memoryMb, singleThreaded = false }: ProcessOptions) {
@@ -86,7 +98,12 @@ export class ConversionProcess {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',
     });
-    this.child.once('exit', () => (this.exited = true));
+    this.whenExited = new Promise((resolve) => {
+      this.child.once('exit', () => {
+        this.exited = true;
+        resolve();
+      });
+    });
     this.child.on('error', () => undefined);
   }
 

@@ -56,6 +56,53 @@ describe('buildGrid', () => {
   });
 });
 
+describe('buildGrid without column rules', () => {
+  // A booktabs table: rules above, under the header and below; none between the body rows.
+  const BOX: BBox = [0, 0, 300, 80];
+  const rules = [horizontal(80), horizontal(62), horizontal(0)];
+  const row = (cells: string[], base: number) => cells.map((text, c) => run(text, 5 + 100 * c, base));
+
+  it('reads each body line as a row when the lines fill the columns', () => {
+    const body = [
+      ['North', '12.5', '14.0'],
+      ['South', '9.1', '10.2'],
+      ['East', '30.2', '31.9'],
+      ['West', '7.4', '8.8'],
+    ];
+    const runs = [...row(['Region', 'Q1', 'Q2'], 68), ...body.flatMap((cells, i) => row(cells, 50 - 12 * i))];
+    expect(buildGrid(BOX, rules, runs)?.rows).toEqual([['Region', 'Q1', 'Q2'], ...body]);
+  });
+
+  it('keeps the second line of a wrapped cell in its row', () => {
+    const runs = [
+      ...row(['Item', 'Use', 'Price'], 68),
+      ...row(['Cable', 'Power for', '1.20'], 50),
+      run('the desk', 105, 38),
+      ...row(['Lamp', 'Light', '9.00'], 26),
+    ];
+    expect(buildGrid(BOX, rules, runs)?.rows).toEqual([
+      ['Item', 'Use', 'Price'],
+      ['Cable', 'Power for the desk', '1.20'],
+      ['Lamp', 'Light', '9.00'],
+    ]);
+  });
+});
+
+describe('buildGrid with column rules and no rules between body rows', () => {
+  it('reads each body line as a row when the body is most of the table', () => {
+    const box: BBox = [0, 0, 300, 80];
+    const rules = [horizontal(80), horizontal(62), horizontal(0), vertical(100, 0, 80), vertical(200, 0, 80)];
+    const body = [
+      ['Window', '559', '28%'],
+      ['Battery', 'prototype', '48.0'],
+      ['Sample', 'region', '812'],
+    ];
+    const cells = [['Dataset', 'Revenue', 'Model'], ...body];
+    const runs = cells.flatMap((cellsOf, i) => cellsOf.map((t, c) => run(t, 5 + 100 * c, 68 - 16 * i)));
+    expect(buildGrid(box, rules, runs)?.rows).toEqual(cells);
+  });
+});
+
 describe('buildGrid with column headers set upwards', () => {
   // Header cells 30 points tall; each header is one run written up the page from the cell's foot.
   const upward = (text: string, x: number): TextRun => ({

@@ -36,8 +36,11 @@ function gapColumns(bands: TextRun[][], bbox: BBox): number[] {
   };
   const rows = bands.map(split);
   const multi = rows.filter((s) => s.length > 1);
-  // Rows with one span are titles or cells spanning the table: they must not close the gutters.
-  const used = multi.length >= 2 ? multi : rows;
+  // Rows with one span are titles or cells spanning the table: they must not close the gutters. Nor
+  // must header cells spanning several columns: the rows with the median count of pieces or more set them.
+  const counts = multi.map((s) => s.length).sort((a, b) => a - b);
+  const median = counts[Math.floor(counts.length / 2)];
+  const used = multi.length >= 2 ? multi.filter((s) => s.length >= median) : rows;
   const spans = used.flat().sort((a, b) => a[0] - b[0]);
   const bounds: number[] = [bbox[0]];
   let end = -Infinity;
@@ -126,12 +129,15 @@ export function buildGrid(
     // drawn as a shaded band (no rule along its top) leaves the first rule between two rows.
     const inner = ys.filter((y) => y < bbox[3] - 3 && y > bbox[1] + 3);
     const bounds = [Math.max(bbox[3], ys[0]) + 1, ...inner, Math.min(bbox[1], ys[ys.length - 1]) - 1];
-    rowCount = bounds.length - 1;
-    rowOf = (run) => {
+    const segmentOf = (run: TextRun) => {
       const y = (run.y0 + run.y1) / 2;
-      for (let i = 0; i < rowCount; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
-      return y > bounds[0] ? 0 : rowCount - 1;
+      for (let i = 0; i < bounds.length - 1; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
+      return y > bounds[0] ? 0 : bounds.length - 2;
     };
+    const split = rowsBetweenRules(bands, segmentOf, cols, gridRuled);
+    rowCount = split.count;
+    // Turned text has no line of its own: it goes to the first row of its segment.
+    rowOf = (run) => split.rowOf.get(run) ?? split.firstRow[segmentOf(run)] ?? 0;
   } else {
     rowCount = bands.length;
     const index = new Map<TextRun, number>();
@@ -168,6 +174,64 @@ export function buildGrid(
   const empty = rows.flat().filter((c) => !c).length;
   if (empty > 0.7 * cellsTotal) return null;
   return { bbox, rows };
+}
+
+/**
+ * Rows between horizontal rules. A ruled row whose cells wrap holds several text lines, each filling a
+ * few of its columns; a stretch of rows with no rule between them (booktabs, a table with only a frame
+ * and a header rule) holds several lines that each fill most columns. So within each stretch between
+ * rules, every line filling more than half of the stretch's columns (two at least) starts a row, and
+ * the other lines join the row of the nearest such line (cells centred between a wrapped cell's lines
+ * sit between them). A stretch with fewer than two such lines is one row.
+ * With column rules, cells that wrap in every column fill them all too: there a stretch is split only
+ * when it holds three such lines or more and at least half the table's lines (the body of a table
+ * ruled only under its header), not where rules part most rows.
+ */
+function rowsBetweenRules(
+  bands: TextRun[][],
+  segmentOf: (run: TextRun) => number,
+  cols: number[],
+  columnRuled: boolean,
+): { rowOf: Map<TextRun, number>; firstRow: number[]; count: number } {
+  const columnsOf = (band: TextRun[]) =>
+    new Set(
+      band.map((r) => {
+        const mid = (r.x0 + r.x1) / 2;
+        return cols.findIndex((x, i) => i < cols.length - 1 && mid >= x && mid < cols[i + 1]);
+      }),
+    );
+  const bySegment = new Map<number, TextRun[][]>();
+  for (const band of bands) {
+    const segment = segmentOf(band[0]);
+    bySegment.set(segment, [...(bySegment.get(segment) ?? []), band]);
+  }
+  const rowOf = new Map<TextRun, number>();
+  const firstRow: number[] = [];
+  let count = 0;
+  for (const segment of [...bySegment.keys()].sort((a, b) => a - b)) {
+    const segmentBands = bySegment.get(segment)!;
+    const used = segmentBands.map(columnsOf);
+    const union = new Set(used.flatMap((c) => [...c]));
+    const full = segmentBands.filter((_, i) => used[i].size >= 2 && used[i].size > union.size / 2);
+    firstRow[segment] = count;
+    const lines = columnRuled
+      ? full.length >= 3 && segmentBands.length >= bands.length / 2
+      : full.length >= 2;
+    if (!lines) {
+      segmentBands.flat().forEach((r) => rowOf.set(r, count));
+      count++;
+      continue;
+    }
+    const baseOf = (band: TextRun[]) => band.reduce((s, r) => s + r.base, 0) / band.length;
+    for (const band of segmentBands) {
+      const nearest = full.reduce((a, b) =>
+        Math.abs(baseOf(b) - baseOf(band)) < Math.abs(baseOf(a) - baseOf(band)) ? b : a,
+      );
+      band.forEach((r) => rowOf.set(r, count + full.indexOf(nearest)));
+    }
+    count += full.length;
+  }
+  return { rowOf, firstRow, count };
 }
 
 function cellText(runs: TextRun[]): string {

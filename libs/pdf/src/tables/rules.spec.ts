@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PagePath } from '../model.js';
 import { BBox } from '../types.js';
-import { findRules, groupRules } from './rules.js';
+import { textRun } from '../testing/text-runs.js';
+import { Rule, findRules, groupRules, joinTableBodies } from './rules.js';
 
 const stroke = (bbox: BBox): PagePath => ({ bbox, stroked: true, filled: false, straight: true });
 const fill = (bbox: BBox): PagePath => ({ bbox, stroked: false, filled: true, straight: true });
@@ -48,5 +49,29 @@ describe('findRules and groupRules', () => {
       for (let c = 0; c < 3; c++) panels.push(fill([c * 80, r * 20, c * 80 + 80, r * 20 + 20]));
     panels.push(fill([10, 10, 200, 50]));
     expect(findRules(panels)).toEqual([]);
+  });
+});
+
+describe('joinTableBodies', () => {
+  const line = (y: number): Rule => ({ bbox: [100, y, 300, y], horizontal: true });
+  const head = { bbox: [100, 480, 300, 500] as BBox, rules: [line(500), line(480)] };
+  const bottom = { bbox: [100, 300, 300, 300] as BBox, rules: [line(300)] };
+  const headerRun = textRun('Region', 105, 486);
+  const rows = Array.from({ length: 12 }, (_, i) => [
+    textRun('North', 105, 466 - 14 * i),
+    textRun('12.5', 250, 466 - 14 * i),
+  ]).flat();
+
+  it('joins a booktabs header to its bottom rule across a tall body', () => {
+    const joined = joinTableBodies([head, bottom], [headerRun, ...rows]);
+    expect(joined).toHaveLength(1);
+    expect(joined[0].bbox).toEqual([100, 300, 300, 500]);
+  });
+
+  it('leaves them apart when prose fills the width between them', () => {
+    const prose = [400, 388].map((y) =>
+      textRun('a line of running text that fills the column', 100, y, { x1: 300 }),
+    );
+    expect(joinTableBodies([head, bottom], [headerRun, ...prose])).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 import { BBox } from '../types.js';
-import { PagePath } from '../model.js';
+import { PagePath, TextRun } from '../model.js';
 import {
   CONTAIN_MARGIN_PT,
+  baselineBands,
   boxArea,
   boxHeight,
   boxWidth,
@@ -123,7 +124,7 @@ function tiledCells(paths: PagePath[]): BBox[] {
  * span (booktabs tables have no vertical rules). A frame with vertical rules is complete by itself: a
  * chart axis or a second table below it is another object.
  */
-export function groupRules(rules: Rule[], maxRowGap = 60): { bbox: BBox; rules: Rule[] }[] {
+export function groupRules(rules: Rule[], maxRowGap = 60): RuleGroup[] {
   // Pairwise, so bounded: a page with thousands of rules is hatching, not a table.
   const n = Math.min(rules.length, 3000);
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -151,7 +152,7 @@ export function groupRules(rules: Rule[], maxRowGap = 60): { bbox: BBox; rules: 
       if (stacked(rules[i], rules[j])) parent[find(i)] = find(j);
     }
   }
-  const groups = new Map<number, { bbox: BBox; rules: Rule[] }>();
+  const groups = new Map<number, RuleGroup>();
   for (let i = 0; i < n; i++) {
     const root = find(i);
     const g = groups.get(root);
@@ -161,4 +162,60 @@ export function groupRules(rules: Rule[], maxRowGap = 60): { bbox: BBox; rules: 
     } else groups.set(root, { bbox: rules[i].bbox, rules: [rules[i]] });
   }
   return [...groups.values()];
+}
+
+export interface RuleGroup {
+  bbox: BBox;
+  rules: Rule[];
+}
+
+/**
+ * A booktabs table's body can be taller than the gap `groupRules` bridges: its header is a group of
+ * two rules (above and under the header), its bottom rule a single line of the same width further
+ * down. They are one table when nothing between them reaches past that width or fills it (text set
+ * across it, or lines as wide as it, are a page's prose; rules beside or across it are another object).
+ */
+export function joinTableBodies(groups: RuleGroup[], runs: TextRun[]): RuleGroup[] {
+  const horizontalOnly = (g: RuleGroup) => g.rules.every((r) => r.horizontal);
+  // The bottom rule closes the table: one line (perhaps stroked twice), not a table of its own.
+  const oneLine = (g: RuleGroup) => horizontalOnly(g) && boxHeight(g.bbox) < THIN;
+  const sameSpan = (a: BBox, b: BBox) => Math.abs(a[0] - b[0]) < 2 && Math.abs(a[2] - b[2]) < 2;
+  const out = [...groups];
+  for (const head of groups) {
+    if (!out.includes(head) || !horizontalOnly(head) || head.rules.length < 2) continue;
+    const [x0, , x1] = head.bbox;
+    const below = out
+      .filter((g) => g !== head && oneLine(g) && sameSpan(g.bbox, head.bbox) && g.bbox[3] < head.bbox[1])
+      .sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+    if (!below) continue;
+    const between = (b: BBox) => b[1] < head.bbox[1] && b[3] > below.bbox[3] && b[0] < x1 && b[2] > x0;
+    const runsBetween = runs.filter((r) => between([r.x0, r.y0, r.x1, r.y1]));
+    // The header holds text between its rules (two strokes of one rule hold none).
+    const mid = (r: TextRun) => (r.y0 + r.y1) / 2;
+    const header = runs.some((r) => mid(r) < head.bbox[3] && mid(r) > head.bbox[1] && r.x0 < x1 && r.x1 > x0);
+    if (!header) continue;
+    // Lines of prose fill the width they are set in with no gap wider than a word space; a table's
+    // rows leave gaps between cells. Code is a listing in a frame.
+    const prose = baselineBands(runsBetween).filter((band) => filledLine(band, x1 - x0)).length >= 2;
+    const code = runsBetween.filter((r) => r.mono).length > runsBetween.length / 2;
+    const crossing =
+      prose ||
+      code ||
+      runsBetween.some((r) => r.x0 < x0 - 2 || r.x1 > x1 + 2) ||
+      out.some((g) => g !== head && g !== below && between(g.bbox));
+    if (crossing || !runsBetween.length) continue;
+    out.splice(out.indexOf(below), 1);
+    out[out.indexOf(head)] = {
+      bbox: unionBox(head.bbox, below.bbox),
+      rules: [...head.rules, ...below.rules],
+    };
+  }
+  return out;
+}
+
+/** Runs of one line that fill most of `width` with no gap wider than an em (two word spaces or so). */
+function filledLine(band: TextRun[], width: number): boolean {
+  const sorted = [...band].sort((a, b) => a.x0 - b.x0);
+  const wide = sorted.some((r, i) => i > 0 && r.x0 - sorted[i - 1].x1 > r.size);
+  return !wide && sorted[sorted.length - 1].x1 - sorted[0].x0 > 0.8 * width;
 }
