@@ -72,7 +72,7 @@ describe('scope of tasks and API keys across callers', () => {
     // Figures routes join the matrix as soon as they exist.
     const anyTask = tasks.get('guest C')!.id;
     const figures = await call(callers[4], 'GET', `/tasks/${anyTask}/figures`);
-    taskRoutes = ['', '/download', '/assets'];
+    taskRoutes = ['', '/download', '/assets', '/events'];
     if (figures.status !== 404 || figures.body.detail !== 'Not Found') {
       taskRoutes.push('/figures', '/figures/1', '/figures/1/download');
     }

@@ -44,6 +44,8 @@ describe('tasks routes (CONTRACT.md)', () => {
           'id',
           'input_path',
           'output_path',
+          'page_count',
+          'pages_done',
           'status',
           'updated_at',
         ].sort(),
@@ -53,6 +55,8 @@ describe('tasks routes (CONTRACT.md)', () => {
         status: 'QUEUED',
         output_path: null,
         error_message: null,
+        page_count: null,
+        pages_done: 0,
       });
     });
 

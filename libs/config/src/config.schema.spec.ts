@@ -83,4 +83,20 @@ describe('parseConfig', () => {
     expect(parseConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
   });
+
+  it('reads the webhook settings: off without a secret, a short secret refused, hosts as a list', () => {
+    expect(parseConfig({}).WEBHOOK_SECRET).toBeUndefined();
+    expect(parseConfig({})).toMatchObject({
+      WEBHOOK_ALLOWED_HOSTS: [],
+      WEBHOOK_RETRY_DELAY_MS: 10_000,
+      EVENTS_KEEPALIVE_SECONDS: 15,
+    });
+    expect(() => parseConfig({ WEBHOOK_SECRET: 'short' })).toThrow(
+      'Invalid configuration: WEBHOOK_SECRET must be at least 32 characters',
+    );
+    expect(
+      parseConfig({ WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.5:8443' }).WEBHOOK_ALLOWED_HOSTS,
+    ).toEqual(['hooks.internal', '10.0.0.5:8443']);
+    expect(() => parseConfig({ EVENTS_KEEPALIVE_SECONDS: '0' })).toThrow('EVENTS_KEEPALIVE_SECONDS');
+  });
 });

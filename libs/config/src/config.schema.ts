@@ -97,6 +97,14 @@ export const configSchema = z.object({
   GUEST_RETENTION_HOURS: int(1, 24 * 365).default(24),
   /** How often the worker sweeps expired guest tasks and orphaned objects. */
   RETENTION_SWEEP_INTERVAL_SECONDS: int(10, 86_400).default(600),
+  /** Seconds between the comment lines that keep an idle event stream open through proxies. */
+  EVENTS_KEEPALIVE_SECONDS: int(1, 3600).default(15),
+  /** Signs webhook deliveries; webhooks (`callback_url`) are off while it is unset. */
+  WEBHOOK_SECRET: secret(32).optional(),
+  /** `host` or `host:port` entries a callback URL may name besides public `https:` hosts (http and private addresses allowed). */
+  WEBHOOK_ALLOWED_HOSTS: list.default([]),
+  /** First retry delay of a failed webhook delivery; each further one doubles it (14 attempts: about a day at 10 s). */
+  WEBHOOK_RETRY_DELAY_MS: int(1, 3_600_000).default(10_000),
   APP_NAME: z.string().min(1).default('Document Task Queue Service'),
   APP_ENV: z.string().min(1).default('development'),
   DEBUG: bool.default(false),

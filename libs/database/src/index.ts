@@ -4,6 +4,8 @@ export { FigureEntity } from './entities/figure.entity.js';
 export { TaskEntity } from './entities/task.entity.js';
 export { TaskStatus } from './entities/task-status.js';
 export { TaskLifecycle, TRANSITIONS, UNFINISHED_STATUSES, WORKER_HELD_STATUSES } from './task-lifecycle.js';
+export { isFinished, taskView } from './task-view.js';
+export type { TaskView } from './task-view.js';
 export { DatabaseModule } from './database.module.js';
 export { dataSourceOptions } from './data-source-options.js';
 export { createDatabaseIfMissing, openDatabase, runMigrations } from './prepare-database.js';

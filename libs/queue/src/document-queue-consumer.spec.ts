@@ -32,6 +32,9 @@ describe('DocumentQueueConsumer (real Redis)', () => {
         [DocumentJob.Convert]: async (job: JobOf<DocumentJob.Convert>) => {
           seen.push(job.data.taskId);
         },
+        [DocumentJob.Webhook]: async (job: JobOf<DocumentJob.Webhook>) => {
+          seen.push(`webhook ${job.data.taskId}`);
+        },
       },
       { concurrency: 1 },
     );
@@ -39,12 +42,15 @@ describe('DocumentQueueConsumer (real Redis)', () => {
       const convert = await queue.add(DocumentJob.Convert, { taskId: 'task-1' });
       await convert.waitUntilFinished(events, 10_000);
       expect(seen).toEqual(['task-1']);
+      const webhook = await queue.add(DocumentJob.Webhook, { taskId: 'task-1' });
+      await webhook.waitUntilFinished(events, 10_000);
+      expect(seen).toEqual(['task-1', 'webhook task-1']);
 
       const unknown = await queue.add('shred', { taskId: 'task-2' }, { attempts: 5 });
       await expect(unknown.waitUntilFinished(events, 10_000)).rejects.toThrow('Unknown job shred');
       const failed = await queue.getJob(unknown.id!);
       expect(failed?.attemptsMade).toBe(1);
-      expect(seen).toEqual(['task-1']);
+      expect(seen).toEqual(['task-1', 'webhook task-1']);
     } finally {
       await worker.close();
     }

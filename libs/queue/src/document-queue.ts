@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { CONVERT_ATTEMPTS, DOCUMENT_QUEUE, DocumentJob, DocumentJobData } from './queue.contract.js';
+import {
+  CONVERT_ATTEMPTS,
+  DOCUMENT_QUEUE,
+  DocumentJob,
+  DocumentJobData,
+  WEBHOOK_ATTEMPTS,
+  webhookJobId,
+} from './queue.contract.js';
 
 /** Job states in which a worker will still run the job. */
 const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized']);
@@ -32,6 +39,25 @@ export class DocumentQueue {
         jobId: taskId,
         attempts: CONVERT_ATTEMPTS,
         backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { count: 1000, age: 24 * 3600 },
+        removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+      },
+    );
+  }
+
+  /**
+   * Enqueues the webhook of a finished task, retried with exponential backoff on network errors and
+   * 5xx answers, the first retry after `firstRetryDelayMs`. Its id is fixed per task, so enqueueing it
+   * twice still delivers once.
+   */
+  async enqueueWebhook(taskId: string, firstRetryDelayMs: number): Promise<void> {
+    await this.queue.add(
+      DocumentJob.Webhook,
+      { taskId },
+      {
+        jobId: webhookJobId(taskId),
+        attempts: WEBHOOK_ATTEMPTS,
+        backoff: { type: 'exponential', delay: firstRetryDelayMs },
         removeOnComplete: { count: 1000, age: 24 * 3600 },
         removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
       },

@@ -5,6 +5,7 @@ import { DocumentQueue } from './document-queue.js';
 import { DocumentQueueConsumer } from './document-queue-consumer.js';
 import { DOCUMENT_QUEUE } from './queue.contract.js';
 import { redisConnection } from './redis-connection.js';
+import { TaskEvents } from './task-events.js';
 
 @Global()
 @Module({})
@@ -31,8 +32,8 @@ export class QueueModule {
           }),
         }),
       ],
-      providers: [DocumentQueue, DocumentQueueConsumer],
-      exports: [DocumentQueue, DocumentQueueConsumer, BullModule],
+      providers: [DocumentQueue, DocumentQueueConsumer, TaskEvents],
+      exports: [DocumentQueue, DocumentQueueConsumer, TaskEvents, BullModule],
     };
   }
 }

@@ -25,16 +25,17 @@ export class PaginationQueryDto implements PageRequest {
 
 /** The envelope of every list route. */
 export class PaginatedDto<T> {
-  @ApiProperty()
+  // Objects of the listed type: each list route's schema narrows `items` to its model.
+  @ApiProperty({ type: Object, isArray: true })
   items: T[];
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   total: number;
 
-  @ApiProperty({ example: 50 })
+  @ApiProperty({ type: 'integer', example: 50 })
   limit: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', example: 0 })
   offset: number;
 
   @ApiProperty({ example: false })

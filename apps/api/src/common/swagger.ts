@@ -2,6 +2,7 @@ import { applyDecorators, Type } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiOkResponse,
+  ApiResponse,
   ApiResponseOptions,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
@@ -35,7 +36,9 @@ export const ApiValidationError = () =>
               loc: { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'integer' }] } },
               msg: { type: 'string' },
               type: { type: 'string' },
+              input: { description: 'The value that was refused, as sent' },
             },
+            required: ['loc', 'msg', 'type'],
           },
         },
       },
@@ -49,6 +52,24 @@ export const ApiValidationError = () =>
           },
         ],
       },
+    },
+  });
+
+/**
+ * The 4xx any route can answer, before it runs: the JSON body parser refuses a body over 1 MB (413)
+ * and one that is malformed or nested too deeply (422), whatever the route.
+ */
+export const ApiRequestRefused = () =>
+  ApiResponse({
+    status: '4XX',
+    description:
+      'The request was refused before reaching the route: a JSON body over 1 MB (413), malformed or nested ' +
+      'deeper than 32 levels (422)',
+    schema: {
+      type: 'object',
+      required: ['detail'],
+      properties: { detail: {} },
+      example: { detail: 'Request body is too large' },
     },
   });
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDetail } from '../common/swagger.js';
+import { ApiDetail, ApiRequestRefused } from '../common/swagger.js';
 import { ReadinessService } from './readiness.service.js';
 
 @ApiTags('health')
@@ -11,6 +11,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness: the api process answers' })
   @ApiOkResponse({ schema: { type: 'object', example: { status: 'ok' } } })
+  @ApiRequestRefused()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -27,6 +28,7 @@ export class HealthController {
     },
   })
   @ApiServiceUnavailableResponse(ApiDetail('Not ready: redis unavailable'))
+  @ApiRequestRefused()
   ready() {
     return this.readiness.check();
   }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRequestRefused } from '../common/swagger.js';
 import { MetaDto } from './dto/meta.dto.js';
 import { MetaService } from './meta.service.js';
 
@@ -11,6 +12,7 @@ export class MetaController {
   @Get()
   @ApiOperation({ summary: 'Service name, version and settings' })
   @ApiOkResponse({ type: MetaDto })
+  @ApiRequestRefused()
   get(): MetaDto {
     return this.meta.describe();
   }

@@ -1,10 +1,13 @@
 import {
+  Body,
   Controller,
   Delete,
   Get,
   HttpCode,
   Post,
+  MessageEvent,
   Query,
+  Sse,
   StreamableFile,
   UploadedFile,
   UseGuards,
@@ -28,13 +31,16 @@ import {
 } from '@nestjs/swagger';
 import { Access, Auth, CurrentPrincipal } from '../auth/auth.decorator.js';
 import { ownerOf } from '../auth/principal.js';
+import type { Observable } from 'rxjs';
 import type { Principal } from '../auth/principal.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { ApiDetail, ApiPaginatedOk, ApiValidationError } from '../common/swagger.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { TaskDeletedDto, TaskDto, UploadTaskDto } from './dto/task.dto.js';
+import { ApiTaskEvents } from './events/task-events-swagger.js';
 import { ApiUploadTooManyRequests } from '../quotas/quota-swagger.js';
 import { UploadQuotaGuard } from '../quotas/upload-quota.guard.js';
+import { TaskStreamService } from './events/task-stream.service.js';
 import { TasksService } from './tasks.service.js';
 import { PdfUploadInterceptor } from './upload/pdf-upload.interceptor.js';
 
@@ -42,7 +48,10 @@ import { PdfUploadInterceptor } from './upload/pdf-upload.interceptor.js';
 @ApiExtraModels(TaskDto)
 @Controller()
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly streams: TaskStreamService,
+  ) {}
 
   @Post('tasks')
   @ApiUploadTooManyRequests()
@@ -67,8 +76,9 @@ export class TasksController {
   create(
     @CurrentPrincipal() principal: Principal,
     @UploadedFile() file: Express.Multer.File,
+    @Body() form: UploadTaskDto,
   ): Promise<TaskDto> {
-    return this.tasks.create(ownerOf(principal), file);
+    return this.tasks.create(ownerOf(principal), file, form.callback_url);
   }
 
   @Get('tasks')
@@ -97,6 +107,18 @@ export class TasksController {
   @ApiValidationError()
   get(@CurrentPrincipal() principal: Principal, @UuidParam('task_id') id: string): Promise<TaskDto> {
     return this.tasks.get(ownerOf(principal), id);
+  }
+
+  @Sse('tasks/:task_id/events')
+  @Auth(Access.UserOrGuest)
+  @ApiTaskEvents()
+  @ApiNotFoundResponse(ApiDetail('Task not found'))
+  @ApiValidationError()
+  events(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('task_id') id: string,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.stream(ownerOf(principal), id);
   }
 
   @Delete('tasks/:task_id')

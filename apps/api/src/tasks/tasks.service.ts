@@ -31,6 +31,7 @@ import { PaginatedDto } from '../common/pagination.dto.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { TaskDto } from './dto/task.dto.js';
 import { cleanFileName, downloadName } from './upload/file-name.js';
+import { CallbackUrlPolicy } from './upload/callback-url.policy.js';
 import { startsLikePdf } from './upload/pdf-signature.js';
 
 const notFound = () => new NotFoundException({ detail: 'Task not found' });
@@ -47,14 +48,16 @@ export class TasksService {
     private readonly storage: StorageService,
     private readonly queue: DocumentQueue,
     private readonly quotas: QuotasService,
+    private readonly callbackUrls: CallbackUrlPolicy,
   ) {}
 
   /**
    * Stores the upload, writes the row and enqueues it. Whatever fails, nothing is left PENDING and
    * no object is left without a row.
    */
-  async create(owner: TaskOwner, file: Express.Multer.File): Promise<TaskDto> {
+  async create(owner: TaskOwner, file: Express.Multer.File, callbackUrl?: string): Promise<TaskDto> {
     const fileName = cleanFileName(file.originalname ?? '');
+    const callback = await this.callbackUrls.check(callbackUrl);
     await this.quotas.assertRoomFor(owner, file.size);
     if (!(await startsLikePdf(file.path))) {
       throw new UnsupportedMediaTypeException({ detail: 'Uploaded file must be a PDF' });
@@ -64,7 +67,14 @@ export class TasksService {
     let task: TaskEntity;
     try {
       await this.storage.put(keys.input, createReadStream(file.path), file.size, 'application/pdf');
-      task = await this.tasks.create({ id, fileName, inputPath: keys.input, owner, inputBytes: file.size });
+      task = await this.tasks.create({
+        id,
+        fileName,
+        inputPath: keys.input,
+        owner,
+        inputBytes: file.size,
+        callbackUrl: callback,
+      });
     } catch (error) {
       await this.storage.deletePrefix(keys.uploadPrefix).catch(() => undefined);
       throw error;

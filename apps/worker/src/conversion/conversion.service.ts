@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
+import { TaskNotifier } from '../webhooks/task-notifier.js';
 import { WorkerConversionPool } from './worker-conversion-pool.js';
 
 /** How often progress is written to the task row and the job at most. */
@@ -38,6 +39,7 @@ export class ConversionService {
     private readonly lifecycle: TaskLifecycle,
     private readonly storage: StorageService,
     private readonly pool: WorkerConversionPool,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   async convert(
@@ -51,6 +53,7 @@ export class ConversionService {
     // task that keeps killing its worker and fail it instead of looping.
     const task = await this.lifecycle.started(taskId, attempt);
     if (!task) return 'skipped';
+    await this.notifier.changed(task);
     await this.removeLeftoverWorkDirs(taskId);
     const workDir = await mkdtemp(join(tmpdir(), `papermill-${taskId}-`));
     try {
@@ -63,12 +66,12 @@ export class ConversionService {
 
   /** Ends the task FAILED with a message a person can act on (no-op if it is no longer PROCESSING). */
   async fail(taskId: string, message: string): Promise<void> {
-    await this.lifecycle.failed(taskId, message);
+    await this.notifier.changed(await this.lifecycle.failed(taskId, message));
   }
 
   /** Puts a task whose attempt failed transiently back in the queue's hands. */
   async requeue(taskId: string): Promise<void> {
-    await this.lifecycle.retrying(taskId);
+    await this.notifier.changed(await this.lifecycle.retrying(taskId));
   }
 
   private async run(
@@ -94,9 +97,10 @@ export class ConversionService {
         if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS && page < pages) return;
         lastWrite = Date.now();
         onProgress?.(Math.floor((page / pages) * 100));
-        this.tasks.setProgress(task.id, page, pages).catch((error: unknown) => {
-          this.logger.warn({ err: error, taskId: task.id }, 'Progress not recorded');
-        });
+        this.tasks.setProgress(task.id, page, pages).then(
+          () => this.notifier.progressed(task.id),
+          (error: unknown) => this.logger.warn({ err: error, taskId: task.id }, 'Progress not recorded'),
+        );
       },
     );
     if (result.textOnly)
@@ -122,6 +126,7 @@ export class ConversionService {
       outDir,
     );
     const done = await this.lifecycle.completed(task.id, keys.markdown, figures, result.pageCount);
+    await this.notifier.changed(done);
     if (!done) {
       // Deleted (or resolved by the reconciler) while converting: leave nothing behind.
       this.logger.warn({ taskId: task.id }, 'Task gone before completion; discarding outputs');

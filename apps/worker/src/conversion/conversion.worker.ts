@@ -3,10 +3,11 @@ import { ConfigService } from '@papermill/config';
 import { DocumentJob, DocumentJobData, DocumentQueueConsumer, JobOf } from '@papermill/queue';
 import { PdfConversionError } from '@papermill/pdf';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service.js';
 import { ConversionService } from './conversion.service.js';
 
 /**
- * Runs the document queue's jobs. The worker comes from the queue library's consumer rather than
+ * Runs the document queue's jobs (conversions, and the webhooks of finished tasks). The worker comes from the queue library's consumer rather than
  * `@Processor()` because the queue's name comes from configuration (`QUEUE_NAME`), which a
  * decorator cannot read.
  */
@@ -19,6 +20,7 @@ export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown
     private readonly config: ConfigService,
     private readonly consumer: DocumentQueueConsumer,
     private readonly conversions: ConversionService,
+    private readonly webhooks: WebhookDeliveryService,
   ) {}
 
   onModuleInit(): void {
@@ -26,7 +28,10 @@ export class ConversionWorker implements OnModuleInit, BeforeApplicationShutdown
     // of a killed worker is seen stalled and taken again within one to two lock lifetimes.
     const lockMs = this.config.get('WORKER_LOCK_SECONDS') * 1000;
     this.worker = this.consumer.start(
-      { [DocumentJob.Convert]: (job) => this.convert(job) },
+      {
+        [DocumentJob.Convert]: (job) => this.convert(job),
+        [DocumentJob.Webhook]: (job) => this.webhooks.deliver(job),
+      },
       {
         concurrency: this.config.get('WORKER_CONCURRENCY'),
         lockDuration: lockMs,

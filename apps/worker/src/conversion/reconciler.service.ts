@@ -9,6 +9,7 @@ import {
 } from '@papermill/database';
 import { CONVERT_ATTEMPTS, DocumentQueue } from '@papermill/queue';
 import { PeriodicPass } from '../common/periodic-pass.js';
+import { TaskNotifier } from '../webhooks/task-notifier.js';
 
 /** A task younger than this may still be between its row and its job (an upload in progress). */
 const GRACE_MS = 60_000;
@@ -33,6 +34,7 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
     private readonly tasks: TasksRepository,
     private readonly lifecycle: TaskLifecycle,
     private readonly queue: DocumentQueue,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   onModuleInit(): void {
@@ -74,14 +76,17 @@ export class ReconcilerService implements OnModuleInit, BeforeApplicationShutdow
 
   private async resolve(task: TaskEntity): Promise<void> {
     if (task.status === TaskStatus.Processing && task.attempts >= CONVERT_ATTEMPTS) {
-      await this.lifecycle.interrupted(
-        task.id,
-        'The conversion was interrupted too many times; please upload the file again',
+      await this.notifier.changed(
+        await this.lifecycle.interrupted(
+          task.id,
+          'The conversion was interrupted too many times; please upload the file again',
+        ),
       );
       return;
     }
     const requeued = await this.lifecycle.requeued(task.id, task.status);
     if (!requeued) return;
+    await this.notifier.changed(requeued);
     await this.queue.enqueueConversion(task.id);
     this.logger.warn({ taskId: task.id, was: task.status }, 'Task re-enqueued by the reconciler');
   }

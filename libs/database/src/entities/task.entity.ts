@@ -48,6 +48,10 @@ export class TaskEntity {
   @Column({ name: 'pages_done', type: 'int', default: 0 })
   pagesDone: number;
 
+  /** Where the task's webhook is delivered when it ends; null for none. */
+  @Column({ name: 'callback_url', type: 'text', nullable: true })
+  callbackUrl: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

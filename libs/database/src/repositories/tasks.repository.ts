@@ -14,6 +14,8 @@ export interface NewTask {
   owner: TaskOwner;
   /** Size of the uploaded file, counted against the owner's storage quota. */
   inputBytes: number;
+  /** Webhook target, already checked by the caller. */
+  callbackUrl?: string | null;
 }
 
 /** What an owner holds now, as quotas count it. */
@@ -29,7 +31,7 @@ type TransitionPatch = Partial<
 /** A task as lists show it; timestamps are ISO 8601 in UTC with milliseconds, as `toISOString()` writes. */
 export type TaskListing = Pick<
   TaskEntity,
-  'id' | 'fileName' | 'status' | 'inputPath' | 'outputPath' | 'errorMessage'
+  'id' | 'fileName' | 'status' | 'inputPath' | 'outputPath' | 'errorMessage' | 'pageCount' | 'pagesDone'
 > & { createdAt: string; updatedAt: string };
 
 export type NewFigure = Pick<FigureEntity, 'figureIndex' | 'title' | 's3Key' | 'page' | 'bbox'>;
@@ -67,6 +69,7 @@ export class TasksRepository {
       status: TaskStatus.Pending,
       outputPath: null,
       errorMessage: null,
+      callbackUrl: task.callbackUrl ?? null,
       ...ownerColumns(task.owner),
     });
     return this.repo.save(entity);
@@ -269,4 +272,5 @@ const isoUtc = (column: string) =>
 
 const LISTING_COLUMNS = `id, file_name AS "fileName", status, input_path AS "inputPath",
   output_path AS "outputPath", error_message AS "errorMessage",
+  page_count AS "pageCount", pages_done AS "pagesDone",
   ${isoUtc('created_at')} AS "createdAt", ${isoUtc('updated_at')} AS "updatedAt"`;

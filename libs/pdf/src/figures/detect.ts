@@ -210,7 +210,7 @@ function cluster(parts: Part[]): Part[] {
 
 /** Raster pictures at least this big (points a side) with a gap between them are pictures of their own. */
 const PHOTO_SIDE = 40;
-const TILE_GAP = 1;
+const TILE_GAP = 3;
 
 /**
  * Two photos set side by side with a gap (sub-figures) stay two pictures; tiles of one picture touch.
