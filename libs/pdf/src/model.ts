@@ -14,6 +14,12 @@ export interface TextRun {
   italic: boolean;
   mono: boolean;
   rtl: boolean;
+  /** The marked-content id the run is drawn in (`p<ref>_mc<n>`), when the page is tagged. */
+  mcid?: string;
+  /** Drawn inside an /Artifact sequence: running headers, page numbers, decoration. */
+  artifact?: boolean;
+  /** Shown by an annotation (a form field's value, free text), not drawn by the page's content. */
+  annotation?: boolean;
 }
 
 /** A raster image painted on the page. */
@@ -52,7 +58,14 @@ export interface PageContent {
   textBands?: Map<number, [number, number]>;
   /** Where each image-painting operator of that same list paints, for renders to skip the far ones. */
   imageBoxes?: Map<number, BBox[]>;
+  /** The page's part of the document's structure tree (tagged PDFs), as pdf.js gives it. */
+  structure?: StructNode;
 }
+
+/** A node of a page's structure tree: an element with its role, or a marked-content leaf. */
+export type StructNode =
+  | { role: string; children: StructNode[]; alt?: string; bbox?: number[] }
+  | { type: 'content' | 'object' | 'annotation'; id: string };
 
 /** Runs sharing a baseline and close together: one line of one column (or one table cell). */
 export interface Line {

@@ -14,6 +14,7 @@ import {
 } from './page/analyze.js';
 import { PdfDocument } from './pdfjs.js';
 import { checkPageCount, readPages } from './read-pages.js';
+import { structureElements } from './structure/document.js';
 import { ConversionResult, ConvertOptions } from './types.js';
 
 /*
@@ -38,7 +39,9 @@ import { ConversionResult, ConvertOptions } from './types.js';
  *  10. cross-page joins   Classified   -> Classified    joinContinuations (paragraphs cut by breaks)
  *  11. levels             Classified   -> Element[]     settleLevels (heading levels, list nesting)
  *  12. captions           Element[]    -> Element[]     keepSubcaptions (classify/captions.ts), attachCaptions
- *  13. Markdown, assets   Element[]    -> result        assemble.ts, markdown/render.ts
+ *  13. structure tree     Element[]    -> Element[]     structure/document.ts: tagged pages whose tree
+ *                                                      covers their text are built from the tree
+ *  14. Markdown, assets   Element[]    -> result        assemble.ts, markdown/render.ts
  */
 
 /** Stages 2-7: one page's content to its tables, pictures and text blocks, in reading order. */
@@ -55,10 +58,12 @@ export async function convertDocument(doc: PdfDocument, options: ConvertOptions)
   checkPageCount(doc.numPages, options);
   const read = await readPages(doc, options, analyzePage);
   const bodySize = bodySizeOf(read.runs);
-  const kept = dropFurniture(read.pages, bodySize).flat();
-  const classified = classifyItems(kept, bodySize);
+  const kept = dropFurniture(read.pages, bodySize);
+  const classified = classifyItems(kept.flat(), bodySize);
   const joined = joinContinuations(classified);
-  const elements = attachCaptions(keepSubcaptions(settleLevels(joined)));
+  const geometric = attachCaptions(keepSubcaptions(settleLevels(joined)));
+  // A tagged document's own structure tree, where it covers the text, outranks the geometry.
+  const elements = structureElements(read.pages, kept, geometric) ?? geometric;
   // A figure whose picture could not be drawn is left out of the Markdown and the assets.
   const drawn = elements.filter((e) => e.kind !== 'figure' || read.pngs.has(e.figure));
   return assemble(drawn, read.pngs, {

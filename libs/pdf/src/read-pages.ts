@@ -2,7 +2,7 @@ import { PdfConversionError } from './errors.js';
 import { CanvasFactory, extractPage } from './extract/page.js';
 import { FigureRegion } from './figures/detect.js';
 import { RenderHints, figurePng } from './figures/render.js';
-import { PageContent, PageItem, TextRun } from './model.js';
+import { PageContent, PageItem, StructNode, TextRun } from './model.js';
 import { DEFAULT_OCR, OcrPage } from './ocr/options.js';
 import { recognisePage } from './ocr/recognise-page.js';
 import { PdfDocument, PdfPage } from './pdfjs.js';
@@ -13,8 +13,11 @@ const PAGES_IN_FLIGHT = 3;
 
 /** One analysed page: what the per-document stages read. */
 export interface AnalyzedPage {
+  page: number;
   height: number;
   items: PageItem[];
+  /** The page's structure tree and every run it was read from, when the document is tagged. */
+  tagged?: { tree: StructNode; runs: TextRun[] };
 }
 
 /** Every page read and analysed, in page order, with the PNG of each figure that could be drawn. */
@@ -95,7 +98,8 @@ export async function readPages(
       const { page, content, items } = read;
       sizes.push({ page: n, width: content.width, height: content.height });
       const hints: RenderHints = { textBands: content.textBands, imageBoxes: content.imageBoxes };
-      analyzed.push({ height: content.height, items });
+      const tagged = content.structure && { tree: content.structure, runs: content.runs };
+      analyzed.push({ page: n, height: content.height, items, tagged });
       allRuns.push(...content.runs);
       const figures = items.flatMap((item) => (item.kind === 'figure' ? [item.figure] : []));
       if (figures.length) {

@@ -4,7 +4,9 @@ import { PdfPage, loadPdfJs } from '../pdfjs.js';
 import { OperatorList, collectGraphics } from './graphics.js';
 import { textBands } from './text-ops.js';
 import { Matrix } from './matrix.js';
-import { FontInfo, RawTextItem, toTextRuns } from './text.js';
+import { FontInfo, toTextRuns } from './text.js';
+import { annotationRuns } from './annotations.js';
+import { markContent, pageStructure } from '../structure/marked.js';
 
 /**
  * One pdf.js pass over a page: the operator list (graphics, fonts) then the text. Without
@@ -30,7 +32,8 @@ export async function extractPage(
     ? collectGraphics(display ?? (await page.getOperatorList()), OPS, toPage)
     : { images: [], paths: [] };
   await beforeText?.();
-  const content = await page.getTextContent();
+  // Marked content brackets the text of tagged pages with the ids their structure tree refers to.
+  const content = await page.getTextContent({ includeMarkedContent: true });
   const fontOf = (fontName: string): FontInfo => {
     const family = content.styles[fontName]?.fontFamily ?? '';
     try {
@@ -41,17 +44,20 @@ export async function extractPage(
       return { name: '', family };
     }
   };
-  const items = content.items.filter((item): item is RawTextItem & typeof item => 'str' in item);
+  const items = markContent(content.items);
+  const runs = toTextRuns(items, fontOf, toPage);
   return {
     page: pageNumber,
     width: viewport.width,
     height: viewport.height,
-    runs: toTextRuns(items, fontOf, toPage),
+    // Form values and free-text annotations read as text where they are shown.
+    runs: [...runs, ...(await annotationRuns(page, toPage, runs))],
     verticalRuns: toTextRuns(items, fontOf, toPage, 'vertical'),
     images: graphics.images,
     paths: graphics.paths,
     textBands: display ? textBands(display, OPS, toPage) : undefined,
     imageBoxes: display ? imageBoxes(graphics.images) : undefined,
+    structure: await pageStructure(page),
   };
 }
 

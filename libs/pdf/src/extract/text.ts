@@ -10,6 +10,9 @@ export interface RawTextItem {
   width: number;
   height: number;
   fontName: string;
+  /** Marked-content id and artifact flag, set by `markContent`. */
+  mcid?: string;
+  artifact?: boolean;
 }
 
 export interface FontInfo {
@@ -58,7 +61,10 @@ export function toTextRuns(
     }
     const length = Math.max(item.width, 0) * scale;
     const [x0, y0, x1, y1] = boxOf(turn, e, f, length, size);
-    runs.push({ text, x0, y0, x1, y1, base: f, size, ...style, rtl: item.dir === 'rtl' });
+    const run: TextRun = { text, x0, y0, x1, y1, base: f, size, ...style, rtl: item.dir === 'rtl' };
+    if (item.mcid) run.mcid = item.mcid;
+    if (item.artifact) run.artifact = true;
+    runs.push(run);
   }
   return runs;
 }
