@@ -216,7 +216,10 @@ class PageBuilder {
       for (const child of n.children) {
         if (!isElement(child)) continue;
         if (child.role === 'TR') {
-          const cells = child.children.map((cell) => this.runsOf(cell));
+          // Cells are the row's TH and TD; other content a row holds (its painted background) is not one.
+          const cells = child.children
+            .filter((cell) => isElement(cell) && (cell.role === 'TH' || cell.role === 'TD'))
+            .map((cell) => this.runsOf(cell));
           runs.push(...cells.flat());
           // A table's rows on other pages are in this page's tree too, with no content here.
           if (cells.some((c) => c.length)) rows.push(cells);
@@ -230,7 +233,7 @@ class PageBuilder {
     if (!rows.length) return spans ? undefined : this.group(node.children);
     if (caption)
       this.out.push({ kind: 'paragraph', page: this.src.page, bbox: boxOf(runs), text: caption, size: 0 });
-    const grid = spannedRows(rows).map((row) => row.map(textOf));
+    const grid = withoutEmptyColumns(spannedRows(rows).map((row) => row.map(textOf)));
     const table: Element = { kind: 'table', page: this.src.page, bbox: boxOf(runs), rows: grid, caption };
     this.out.push(table);
     if (spans) this.spanning.add(table);
@@ -303,6 +306,13 @@ class PageBuilder {
  * the full rows, and a spanning cell's text is repeated in every column and row it covers, so later
  * cells keep their own columns.
  */
+/** Columns no row has text in carry nothing (a tagged cell drawn empty for spacing). */
+function withoutEmptyColumns(rows: string[][]): string[][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const used = Array.from({ length: width }, (_, c) => rows.some((r) => (r[c] ?? '').trim()));
+  return rows.map((r) => r.filter((_, c) => used[c]));
+}
+
 export function spannedRows(rows: TextRun[][][]): TextRun[][][] {
   const width = Math.max(...rows.map((r) => r.length));
   const full = rows.filter((r) => r.length === width);
