@@ -1,3 +1,4 @@
+import { placedRun } from './placed-run.js';
 import { TextRun } from '../model.js';
 import { PdfPage } from '../pdfjs.js';
 import { Matrix, apply } from './matrix.js';
@@ -102,20 +103,10 @@ export function runsOf(a: AnnotationData, toPage: Matrix): TextRun[] {
   return lines.map((line, i) => {
     const base = first - i * leading;
     const x0 = box[0] + (a.checkBox || a.radioButton ? 0 : 2);
-    return {
-      text: line.trim(),
-      x0,
-      y0: base - 0.22 * size,
-      x1: Math.min(box[2], x0 + 0.5 * size * line.trim().length),
-      y1: base + 0.78 * size,
-      base,
-      size,
-      bold: false,
-      italic: false,
-      mono: false,
-      rtl: false,
+    const text = line.trim();
+    return placedRun(text, x0, Math.min(box[2], x0 + 0.5 * size * text.length), base, size, {
       annotation: true,
-    };
+    });
   });
 }
 

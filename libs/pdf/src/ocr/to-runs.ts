@@ -1,3 +1,4 @@
+import { placedRun } from '../extract/placed-run.js';
 import { TextRun } from '../model.js';
 import { OcrLine } from './hocr.js';
 
@@ -26,19 +27,7 @@ export function ocrRuns(lines: OcrLine[], scale: number, pageHeight: number): Te
       const [left, , right] = word.box;
       const baseY = line.baseline.y + line.baseline.slope * ((left + right) / 2 - line.box[0]);
       const base = pageHeight - baseY / scale;
-      runs.push({
-        text: word.text,
-        x0: left / scale,
-        x1: right / scale,
-        y0: base - 0.22 * size,
-        y1: base + 0.78 * size,
-        base,
-        size,
-        bold: false,
-        italic: false,
-        mono: false,
-        rtl: false,
-      });
+      runs.push(placedRun(word.text, left / scale, right / scale, base, size));
     }
   }
   return runs;
