@@ -66,16 +66,15 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
   }
-  if (args.ocr.mode !== 'off') {
-    // A missing OCR engine or language is said once, before any file is converted.
-    try {
-      await checkOcrSetup(args.ocr);
-    } catch (error) {
-      if (!(error instanceof OcrSetupError)) throw error;
-      process.stderr.write(`papermill: ${error.message}\n`);
-      return EXIT_FAILED;
-    }
-  }
+  // A missing OCR engine or language is said once, before any file is converted; the check (it may run
+  // the tesseract binary) goes on while the first conversion process starts.
+  const ocrSetup =
+    args.ocr.mode === 'off'
+      ? Promise.resolve(null)
+      : checkOcrSetup(args.ocr).then(
+          () => null,
+          (e: unknown) => e,
+        );
   const inputs = await collectInputs(args.inputs);
   for (const folder of inputs.emptyFolders) process.stderr.write(`papermill: no .pdf file in ${folder}\n`);
   if (inputs.files.length + inputs.unreadable.length === 0) return usageError('nothing to convert');
@@ -102,6 +101,14 @@ async function main(argv: string[]): Promise<number> {
 
   const bar = inputs.single && process.stderr.isTTY ? await progressBar() : undefined;
   const pool = new ConversionPool({ size: Math.min(args.jobs, Math.max(1, jobs.length)), ocr: args.ocr });
+  pool.prestart(args.memoryMb);
+  const setupError = await ocrSetup;
+  if (setupError) {
+    await pool.terminate();
+    if (!(setupError instanceof OcrSetupError)) throw setupError;
+    process.stderr.write(`papermill: ${setupError.message}\n`);
+    return EXIT_FAILED;
+  }
   // Interrupted: the conversion processes are stopped first, so none writes into a folder removed after.
   const interrupted = (signal: NodeJS.Signals) => {
     void pool.terminate().finally(() => {

@@ -164,6 +164,20 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
     }
   });
 
+  it('converts in the process started ahead of the first conversion', async () => {
+    const ahead = new ConversionPool({ size: 1 });
+    try {
+      ahead.prestart(LIMITS.memoryMb);
+      ahead.prestart(LIMITS.memoryMb);
+      expect(ahead.started).toBe(1);
+      const result = await ahead.convert(pdf, join(dir, 'ahead'), LIMITS);
+      expect(result.pageCount).toBe(1);
+      expect(ahead.started).toBe(1);
+    } finally {
+      ahead.close();
+    }
+  });
+
   it('runs V8 single-threaded only when the pool fills every core', () => {
     expect(fillsEveryCore(1, 2)).toBe(false);
     expect(fillsEveryCore(2, 2)).toBe(true);

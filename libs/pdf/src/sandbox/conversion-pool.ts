@@ -190,6 +190,31 @@ export class ConversionPool {
     }
   }
 
+  /**
+   * Starts one process ahead of the first conversion, so its start-up overlaps what the caller does
+   * meanwhile (a one-shot command checking its setup). It waits idle like any warm process.
+   */
+  prestart(memoryMb: number): void {
+    if (this.closed || this.started > 0) return;
+    this.started++;
+    this.keepIdle(
+      new ConversionProcess({
+        memoryMb,
+        singleThreaded: this.options.singleThreaded ?? fillsEveryCore(this.options.size),
+      }),
+    );
+  }
+
+  private keepIdle(process: ConversionProcess): void {
+    const timer = setTimeout(() => {
+      const index = this.idle.findIndex((entry) => entry.process === process);
+      if (index >= 0) this.idle.splice(index, 1);
+      process.kill();
+    }, this.options.idleMs ?? 60_000);
+    timer.unref();
+    this.idle.push({ process, timer });
+  }
+
   private async acquire(memoryMb: number): Promise<ConversionProcess> {
     while (this.busy >= this.options.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy++;
@@ -212,13 +237,7 @@ export class ConversionPool {
     if (this.closed || process.dead || worn || heavy) {
       process.kill();
     } else {
-      const timer = setTimeout(() => {
-        const index = this.idle.findIndex((entry) => entry.process === process);
-        if (index >= 0) this.idle.splice(index, 1);
-        process.kill();
-      }, this.options.idleMs ?? 60_000);
-      timer.unref();
-      this.idle.push({ process, timer });
+      this.keepIdle(process);
     }
     // Only now, so a waiting conversion takes this process rather than starting another.
     this.busy--;
