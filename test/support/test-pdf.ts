@@ -11,14 +11,21 @@ export async function buildPdf(pages: string[][]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-/** One page with a paragraph, a raster figure (a red rectangle) and its caption below it. */
-export async function buildPdfWithFigure(): Promise<Buffer> {
+/** A PNG of one colour, for a raster figure in a test PDF. */
+export async function solidPng(
+  width: number,
+  height: number,
+  background: { r: number; g: number; b: number },
+): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
-  const png = await sharp({
-    create: { width: 200, height: 120, channels: 3, background: { r: 200, g: 30, b: 30 } },
-  })
+  return sharp({ create: { width, height, channels: 3, background } })
     .png()
     .toBuffer();
+}
+
+/** One page with a paragraph, a raster figure (a red rectangle) and its caption below it. */
+export async function buildPdfWithFigure(): Promise<Buffer> {
+  const png = await solidPng(200, 120, { r: 200, g: 30, b: 30 });
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage([595, 842]);
@@ -34,12 +41,7 @@ export async function buildPdfWithFigure(): Promise<Buffer> {
  * with a raster figure and its caption (so the outputs include a figure file and a figure row).
  */
 export async function buildLongPdf(pageCount: number): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
-  const png = await sharp({
-    create: { width: 160, height: 100, channels: 3, background: { r: 30, g: 90, b: 200 } },
-  })
-    .png()
-    .toBuffer();
+  const png = await solidPng(160, 100, { r: 30, g: 90, b: 200 });
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const image = await doc.embedPng(png);

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { solidPng } from '../support/test-pdf.js';
 
 export const HEADING = 'River Gauge Survey';
 export const CAPTION = 'Figure 1. A red square seen from above.';
@@ -9,11 +9,7 @@ export const CAPTION = 'Figure 1. A red square seen from above.';
  * and a second page of text (so a conversion has more than one page to report).
  */
 export async function buildWebPdf(): Promise<Buffer> {
-  const png = await sharp({
-    create: { width: 200, height: 120, channels: 3, background: { r: 200, g: 30, b: 30 } },
-  })
-    .png()
-    .toBuffer();
+  const png = await solidPng(200, 120, { r: 200, g: 30, b: 30 });
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
