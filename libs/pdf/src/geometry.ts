@@ -18,6 +18,8 @@ export const CONTAIN_MARGIN_PT = 1;
 export const FRAME_EDGE_PT = 3;
 /** Rule segments whose positions differ by less than this (points) lie on one line. */
 export const COLLINEAR_PT = 1.5;
+/** A straight path thinner than this (points) is a line: a table's rule, a chart's axis or tick. */
+export const LINE_THICKNESS_PT = 2.5;
 /** Two figure/table boxes overlap when they share more than this share of the smaller one. */
 export const OVERLAP_SHARE = 0.5;
 

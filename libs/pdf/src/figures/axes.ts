@@ -1,9 +1,7 @@
 import { BBox } from '../types.js';
 import { PagePath, TextRun } from '../model.js';
-import { boxHeight, boxWidth, centreInside, unionBox } from '../geometry.js';
+import { LINE_THICKNESS_PT, boxHeight, boxWidth, centreInside, unionBox } from '../geometry.js';
 
-/** A stroke thinner than this (points) is a line: a rule, an axis or a tick. */
-const LINE_THICKNESS = 2.5;
 /** An axis is at least this long (points); a tick at most this long. */
 const MIN_AXIS = 24;
 const MAX_TICK = 8;
@@ -44,9 +42,9 @@ export function plotFrames(paths: PagePath[], runs: TextRun[] = []): PlotFrame[]
     if (!path.straight) return [];
     const w = boxWidth(path.bbox);
     const h = boxHeight(path.bbox);
-    if (h < LINE_THICKNESS && w >= h)
+    if (h < LINE_THICKNESS_PT && w >= h)
       return [{ path, horizontal: true, at: mid(path.bbox, 1), from: path.bbox[0], to: path.bbox[2] }];
-    if (w < LINE_THICKNESS)
+    if (w < LINE_THICKNESS_PT)
       return [{ path, horizontal: false, at: mid(path.bbox, 0), from: path.bbox[1], to: path.bbox[3] }];
     // A stroked box may be the plot's frame: its sides are axes (ticks tell whether they are).
     if (!path.stroked || w < MIN_AXIS || h < MIN_AXIS) return [];
@@ -105,7 +103,7 @@ export function plotFrames(paths: PagePath[], runs: TextRun[] = []): PlotFrame[]
     const ticked = [...group].some((g) => scaled.has(g) && !valued.has(g));
     const plotted = (p: PagePath) =>
       !unique.includes(p) &&
-      (!p.straight || (boxWidth(p.bbox) >= LINE_THICKNESS && boxHeight(p.bbox) >= LINE_THICKNESS)) &&
+      (!p.straight || (boxWidth(p.bbox) >= LINE_THICKNESS_PT && boxHeight(p.bbox) >= LINE_THICKNESS_PT)) &&
       centreInside(runOf(p.bbox), bbox, 0);
     if (!ticked && !paths.some(plotted)) continue;
     group.forEach((g) => taken.add(g));

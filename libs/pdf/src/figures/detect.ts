@@ -2,6 +2,7 @@ import { BBox } from '../types.js';
 import { FigureRegion, PageContent, PageImage } from '../model.js';
 import {
   CONTAIN_MARGIN_PT,
+  LINE_THICKNESS_PT,
   boxArea,
   boxContains,
   boxGap,
@@ -65,7 +66,12 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     const bbox = clip(path.bbox);
     if (boxWidth(bbox) <= 0 && boxHeight(bbox) <= 0) continue;
     // Thin straight strokes are rules and table borders, not drawings, unless stacked densely.
-    if (path.straight && (boxWidth(bbox) < 2.5 || boxHeight(bbox) < 2.5) && !striped.has(path)) continue;
+    if (
+      path.straight &&
+      (boxWidth(bbox) < LINE_THICKNESS_PT || boxHeight(bbox) < LINE_THICKNESS_PT) &&
+      !striped.has(path)
+    )
+      continue;
     if (boxArea(bbox) > BACKGROUND_SHARE * pageArea) continue;
     const part = { bbox, images: [], vectors: 1, curves: path.straight ? 0 : 1 };
     if (lonePanels.has(path)) panelParts.push(part);
@@ -230,7 +236,9 @@ const STRIPE_GAP = 3;
 const MIN_STRIPES = 5;
 
 function stripes(paths: PageContent['paths']): Set<PageContent['paths'][number]> {
-  const thin = paths.filter((p) => p.straight && boxHeight(p.bbox) < 2.5 && boxWidth(p.bbox) >= 2.5);
+  const thin = paths.filter(
+    (p) => p.straight && boxHeight(p.bbox) < LINE_THICKNESS_PT && boxWidth(p.bbox) >= LINE_THICKNESS_PT,
+  );
   if (thin.length < MIN_STRIPES || thin.length > 3000) return new Set();
   thin.sort((a, b) => a.bbox[1] - b.bbox[1]);
   const parent = thin.map((_, i) => i);

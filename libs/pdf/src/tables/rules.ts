@@ -2,6 +2,7 @@ import { BBox } from '../types.js';
 import { PagePath, TextRun } from '../model.js';
 import {
   CONTAIN_MARGIN_PT,
+  LINE_THICKNESS_PT,
   baselineBands,
   boxArea,
   boxHeight,
@@ -16,11 +17,12 @@ export interface Rule {
   horizontal: boolean;
 }
 
-/** Lines thinner than this (points) are rules; rectangle outlines contribute their four edges. */
-const THIN = 2.5;
 const MIN_LENGTH = 8;
 
-/** Straight, thin painted paths: the rules from which ruled tables are rebuilt. */
+/**
+ * Straight, thin painted paths (`LINE_THICKNESS_PT`): the rules from which ruled tables are rebuilt;
+ * rectangle outlines contribute their four edges.
+ */
 export function findRules(paths: PagePath[]): Rule[] {
   const rules: Rule[] = [];
   for (const cell of tiledCells(paths)) {
@@ -33,8 +35,8 @@ export function findRules(paths: PagePath[]): Rule[] {
     const [x0, y0, x1, y1] = p.bbox;
     const w = boxWidth(p.bbox);
     const h = boxHeight(p.bbox);
-    if (h < THIN && w >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: true });
-    else if (w < THIN && h >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: false });
+    if (h < LINE_THICKNESS_PT && w >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: true });
+    else if (w < LINE_THICKNESS_PT && h >= MIN_LENGTH) rules.push({ bbox: p.bbox, horizontal: false });
     else if (p.stroked && !p.filled && w >= MIN_LENGTH && h >= MIN_LENGTH) {
       rules.push({ bbox: [x0, y0, x1, y0], horizontal: true }, { bbox: [x0, y1, x1, y1], horizontal: true });
       rules.push(
@@ -59,7 +61,12 @@ export function shadingEdges(paths: PagePath[], table: BBox, rules: Rule[]): Rul
   return paths
     .filter(
       ({ straight, filled, bbox }) =>
-        straight && filled && boxHeight(bbox) >= THIN && within(bbox) && onEdge(bbox[0]) && onEdge(bbox[2]),
+        straight &&
+        filled &&
+        boxHeight(bbox) >= LINE_THICKNESS_PT &&
+        within(bbox) &&
+        onEdge(bbox[0]) &&
+        onEdge(bbox[2]),
     )
     .flatMap(({ bbox: [x0, y0, x1, y1] }): Rule[] => [
       { bbox: [x0, y0, x1, y0], horizontal: true },
@@ -178,7 +185,7 @@ export interface RuleGroup {
 export function joinTableBodies(groups: RuleGroup[], runs: TextRun[]): RuleGroup[] {
   const horizontalOnly = (g: RuleGroup) => g.rules.every((r) => r.horizontal);
   // The bottom rule closes the table: one line (perhaps stroked twice), not a table of its own.
-  const oneLine = (g: RuleGroup) => horizontalOnly(g) && boxHeight(g.bbox) < THIN;
+  const oneLine = (g: RuleGroup) => horizontalOnly(g) && boxHeight(g.bbox) < LINE_THICKNESS_PT;
   const sameSpan = (a: BBox, b: BBox) => Math.abs(a[0] - b[0]) < 2 && Math.abs(a[2] - b[2]) < 2;
   const out = [...groups];
   for (const head of groups) {
