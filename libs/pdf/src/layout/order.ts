@@ -93,10 +93,11 @@ function mergeSlabsSharingGutter<T extends Placed>(slabs: T[][]): T[][] {
     const g = gutters(slab);
     const shared = g.some(([a, b]) => prevGutters.some(([c, d]) => Math.min(b, d) - Math.max(a, c) > 0));
     const last = out[out.length - 1];
-    const spans = last ? columnSpans(last) : [];
-    const next = slabs[i + 1];
-    const within = !shared && fitsColumns(slab, spans) && !(next && spansColumns(next, spans));
-    if (last && (shared || within)) {
+    const within = (spans: [number, number][]) => {
+      const next = slabs[i + 1];
+      return fitsColumns(slab, spans) && !(next && spansColumns(next, spans));
+    };
+    if (last && (shared || within(columnSpans(last)))) {
       last.push(...slab);
       prevGutters = gutters(last);
       if (!prevGutters.length) prevGutters = g;
