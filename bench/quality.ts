@@ -5,12 +5,15 @@
  * as headings of the same level). When the folder has a manifest.json (the typeset corpus), it also
  * prints tables per family, layout and feature (see manifest-report.ts).
  *
- *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR]
+ *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR] [--ocr-languages eng+kor]
+ *
+ * `--ocr-languages` is `OCR_LANGUAGES` for scanned pages (native tesseract's installed data, or
+ * `OCR_DATA_DIR` for tesseract.js).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertPdf } from '@papermill/pdf';
+import { convertPdf, type OcrOptions } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
 import { MIN_IOU, MIN_PICTURE_SIDE_PT, scoreFigures } from './figures.js';
 import { printManifestReport, readManifest } from './manifest-report.js';
@@ -31,10 +34,19 @@ interface DocumentResult extends DocumentScores {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'ignore-pictures': { type: 'boolean', default: false }, out: { type: 'string' } },
+  options: {
+    'ignore-pictures': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'ocr-languages': { type: 'string', default: 'eng' },
+  },
 });
 const corpusDir = positionals[0] ?? '../shared/corpus/docling';
 const ignorePictures = values['ignore-pictures'];
+const ocr: OcrOptions = {
+  mode: 'auto',
+  languages: values['ocr-languages'].split(/[+,]/),
+  dataDir: process.env.OCR_DATA_DIR || undefined,
+};
 
 async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
   const data = new Uint8Array(readFileSync(doc.pdfPath));
@@ -44,7 +56,7 @@ async function evaluate(doc: CorpusDocument): Promise<DocumentResult> {
   let found: { page: number; box: [number, number, number, number] }[] = [];
   let error: string | undefined;
   try {
-    const result = await convertPdf(data);
+    const result = await convertPdf(data, { ocr });
     markdown = result.markdown;
     pages = result.pageCount;
     found = result.figures.map((f) => ({ page: f.page, box: f.bbox }));
@@ -108,7 +120,8 @@ function printReport(results: DocumentResult[]): void {
   );
   console.log(`speed ${fmt(ratio(seconds, pages))} s/page  (${pages} pages in ${seconds.toFixed(1)} s)`);
   console.log(
-    `documents ${results.length}  ignore-pictures ${ignorePictures ? 'yes' : 'no'}  corpus ${corpusDir}`,
+    `documents ${results.length}  ignore-pictures ${ignorePictures ? 'yes' : 'no'}  ` +
+      `OCR languages ${ocr.languages!.join('+')}  corpus ${corpusDir}`,
   );
 }
 

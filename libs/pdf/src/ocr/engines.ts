@@ -4,11 +4,12 @@ import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { OcrEngineChoice, OcrEngineName, OcrOptions } from './options.js';
+import { scriptGroups } from './scripts.js';
 
-/** Reads one page image (binary PGM) and answers Tesseract's hOCR. */
+/** Reads one page image (binary PGM) in some of the configured languages and answers Tesseract's hOCR. */
 export interface Recogniser {
   readonly engine: OcrEngineName;
-  recognise(pgm: Uint8Array, dpi: number): Promise<string>;
+  recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -117,9 +118,17 @@ class NativeTesseract implements Recogniser {
     private readonly options: OcrOptions,
   ) {}
 
-  async recognise(pgm: Uint8Array, dpi: number): Promise<string> {
-    const languages = (this.options.languages ?? ['eng']).join('+');
-    const args = ['stdin', 'stdout', '-l', languages, '--psm', PAGE_SEGMENTATION, '--dpi', String(dpi)];
+  async recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string> {
+    const args = [
+      'stdin',
+      'stdout',
+      '-l',
+      languages.join('+'),
+      '--psm',
+      PAGE_SEGMENTATION,
+      '--dpi',
+      String(dpi),
+    ];
     const { stdout, code, stderr } = await run(
       this.binary,
       [...args, ...dataDirArgs(this.options), 'hocr'],
@@ -165,7 +174,11 @@ type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWo
 class TesseractJs implements Recogniser {
   readonly engine = 'tesseract.js' as const;
 
-  private constructor(private readonly worker: TesseractWorker) {}
+  private constructor(
+    private readonly worker: TesseractWorker,
+    /** The languages the worker has loaded. */
+    private loaded: string,
+  ) {}
 
   static async start(options: OcrOptions): Promise<TesseractJs> {
     const { createWorker, OEM } = (await import('tesseract.js')).default;
@@ -181,17 +194,26 @@ class TesseractJs implements Recogniser {
     if (!gzip && files.some((f) => f.endsWith('.gz'))) {
       throw new OcrSetupError(`OCR_DATA_DIR=${options.dataDir} mixes gzipped and plain traineddata files`);
     }
-    const worker = await createWorker(languages.join('+'), OEM.LSTM_ONLY, {
+    const first = scriptGroups(languages)[0].join('+');
+    const worker = await createWorker(first, OEM.LSTM_ONLY, {
       langPath: options.dataDir ?? bundledDataDir(),
       gzip,
       // Read from disk each start; nothing is fetched or written to a cache.
       cacheMethod: 'none',
     });
     await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
-    return new TesseractJs(worker);
+    return new TesseractJs(worker, first);
   }
 
-  async recognise(pgm: Uint8Array, dpi: number): Promise<string> {
+  async recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string> {
+    const wanted = languages.join('+');
+    if (wanted !== this.loaded) {
+      // Every configured language's data was found at start; switching reloads the models.
+      const { OEM } = (await import('tesseract.js')).default;
+      await this.worker.reinitialize(wanted, OEM.LSTM_ONLY);
+      await this.worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
+      this.loaded = wanted;
+    }
     await this.worker.setParameters({ user_defined_dpi: String(dpi) });
     const { data } = await this.worker.recognize(Buffer.from(pgm), {}, { hocr: true, text: false });
     return data.hocr ?? '';

@@ -40,14 +40,15 @@ describe('ocrRuns', () => {
     // A 612 x 792 pt page rendered at 150 dpi: 150 / 72 pixels per point.
     const scale = 150 / 72;
     const runs = ocrRuns(parseHocr(HOCR), scale, 792);
-    expect(runs.map((r) => r.text)).toEqual(['Fish', '&\u00a0Chips', 'Table']);
-    const [fish, chips, table] = runs;
+    // Two words a word space apart are one phrase, as a born-digital line's words are one run.
+    expect(runs.map((r) => r.text)).toEqual(['Fish &\u00a0Chips', 'Table']);
+    const [fish, table] = runs;
     expect(fish.x0).toBeCloseTo(72, 5);
+    expect(fish.x1).toBeCloseTo(288, 5);
     expect(fish.size).toBe(24); // 50 px at 150 dpi
     expect(table.size).toBe(12);
-    // The baseline's slope is followed along the line.
-    expect(fish.base).toBeCloseTo(792 - (140 + 0.01 * 75) / scale, 5);
-    expect(chips.base).toBeLessThan(fish.base);
+    // The baseline's slope is followed along the line, to the phrase's middle.
+    expect(fish.base).toBeCloseTo(792 - (140 + 0.01 * 225) / scale, 5);
   });
 
   it('gives lines a pixel or two apart in height the same size', () => {

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { convertPdf } from '../convert.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
-import { nativeTesseractPath } from './engines.js';
+import { checkOcrSetup, nativeTesseractPath } from './engines.js';
 import { OcrOptions } from './options.js';
 import { closeRecognisers } from './recognisers.js';
-import { privateUseTextPdf, scannedCopy } from './scan-fixtures.js';
+import { privateUseTextPdf, scannedCopy, scannedLines } from './scan-fixtures.js';
 
 const TITLE = 'Quarterly Report';
 const BODY = [
@@ -125,4 +125,71 @@ describe('OCR of pages without usable text', () => {
       '| Station | Rainfall |\n| - | - |\n| Harbour | 812 |\n| Airport | 640 |',
     );
   });
+
+  it('parts the cells of a tight ruled table at its rules', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    // Cells a few points from their rules: the words either side of a rule are a word space apart.
+    const xs = [72, 122, 172];
+    const ys = [700, 676, 652];
+    for (const y of ys) f.line(page, xs[0], y, xs[2], y);
+    for (const x of xs) f.line(page, x, ys[0], x, ys[2]);
+    const cells = [
+      ['Station', 'Rainfall'],
+      ['Harbour', '812'],
+    ];
+    cells.forEach((row, r) => row.forEach((text, c) => f.lines(page, [text], xs[c] + 3, ys[r] - 17, 12)));
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.markdown).toContain('| Station | Rainfall |\n| - | - |\n| Harbour | 812 |');
+  });
+});
+
+/** Where the native binary keeps its language data (Debian: /usr/share/tesseract-ocr/5/tessdata). */
+async function nativeDataDir(): Promise<string | undefined> {
+  const binary = await nativeTesseractPath();
+  if (!binary) return undefined;
+  const { execFileSync } = await import('node:child_process');
+  const listed = execFileSync(binary, ['--list-langs'], { encoding: 'utf8' });
+  return /"([^"]+)"/.exec(listed)?.[1];
+}
+
+const dataDir = await nativeDataDir();
+/** The tesseract.js case reads the native install's data folder, as OCR_DATA_DIR would. */
+const hebrewSetup = (engine: 'tesseract' | 'tesseract.js'): OcrOptions => ({
+  mode: 'auto',
+  engine,
+  languages: ['eng', 'heb'],
+  dataDir: engine === 'tesseract' ? undefined : dataDir,
+});
+const hasHebrew = async (engine: 'tesseract' | 'tesseract.js') =>
+  (engine === 'tesseract' || dataDir !== undefined) &&
+  (await checkOcrSetup(hebrewSetup(engine)).then(
+    () => true,
+    () => false,
+  ));
+const hebrewEngines = {
+  tesseract: await hasHebrew('tesseract'),
+  'tesseract.js': await hasHebrew('tesseract.js'),
+};
+
+describe('OCR of pages in another script', () => {
+  const HEBREW = ['שלום עולם ברוכים הבאים', 'הספר נמצא על השולחן'];
+  for (const engine of ['tesseract', 'tesseract.js'] as const) {
+    // Hebrew data comes with the system's Tesseract (Debian: tesseract-ocr-heb); without it, skipped.
+    const test = hebrewEngines[engine] ? it : it.skip;
+    test(`reads a Hebrew scan with ${engine} when Hebrew follows English in the languages`, async () => {
+      const ocr = hebrewSetup(engine);
+      const result = await convertPdf(await scannedLines(HEBREW), { ocr });
+      // Logical order, first word first: the words were laid right to left.
+      // The heading marks are the size stage's: a recognised line height varies from line to line.
+      expect(result.markdown.replace(/^#+ /gm, '').trim().split(/\n+/)).toEqual(HEBREW);
+      expect(result.assets.pages.ocr[0].confidence).toBeGreaterThan(70);
+      const englishOnly = await convertPdf(await scannedLines(HEBREW), {
+        ocr: { ...ocr, languages: ['eng'] },
+      });
+      expect(englishOnly.markdown).not.toContain(HEBREW[0]);
+    });
+  }
 });

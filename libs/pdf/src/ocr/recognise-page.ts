@@ -1,13 +1,15 @@
 import { BBox } from '../types.js';
 import { PageContent, TextRun } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
-import { parseHocr } from './hocr.js';
-import { OcrOptions, OcrPage } from './options.js';
+import { Recogniser } from './engines.js';
+import { OcrLine, parseHocr } from './hocr.js';
+import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
-import { renderForOcr } from './render.js';
+import { PageImageForOcr, renderForOcr } from './render.js';
+import { scriptGroups } from './scripts.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
-import { meanConfidence, ocrRuns } from './to-runs.js';
+import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
 
 /** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
 const MIN_WORD_CONFIDENCE = 20;
@@ -56,14 +58,12 @@ export async function recognisePage(
   if (!plan) return null;
   await beforeOcr?.();
   const image = await renderForOcr(doc, page, maxImagePixels);
-  const { engine, hocr } = await withRecogniser(options, async (r) => ({
-    engine: r.engine,
-    hocr: await r.recognise(image.pgm, image.dpi),
-  }));
-  const lines = parseHocr(hocr)
-    .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
-    .filter((line) => line.words.length);
-  const recognised = ocrRuns(lines, image.scale, content.height);
+  const { engine, lines } = await withRecogniser(options, (r) => readInScripts(r, image, options));
+  // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
+  // around each word, as a rule between two words of a phrase still parts them.
+  const words = ocrWords(lines, image.scale, content.height);
+  const rules = rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, words);
+  const recognised = ocrRuns(lines, image.scale, content.height, rules);
   // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
   const chars = recognised.reduce((n, r) => n + r.text.length, 0);
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
@@ -74,14 +74,41 @@ export async function recognisePage(
       runs,
       verticalRuns: plan === 'replace' ? [] : content.verticalRuns,
       images: content.images.filter((im) => !holdsText(im.bbox, recognised)),
-      // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages.
-      paths: [
-        ...content.paths,
-        ...rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, recognised),
-      ],
+      paths: [...content.paths, ...rules],
     },
     ocr: { page: content.page, engine, confidence: meanConfidence(lines) },
   };
+}
+
+/**
+ * Below this mean word confidence a script's models may not have read the page: the native engine
+ * reading the docling corpus's Korean and Arabic scans with English scores 25-35, tesseract.js with
+ * Debian's English data a Hebrew page 62, while Latin pages read in English score 84-97 (dark slides
+ * 62). Below it the other scripts are tried too, and the most confident reading is kept.
+ */
+const SCRIPT_READ_CONFIDENCE = 75;
+
+/**
+ * Reads the page with the first script's languages and, only when they read it poorly, with each
+ * other configured script's in turn: the most confident reading wins. Pages in the first script
+ * (nearly all, where one script is configured) are read once.
+ */
+async function readInScripts(
+  recogniser: Recogniser,
+  image: PageImageForOcr,
+  options: OcrOptions,
+): Promise<{ engine: OcrEngineName; lines: OcrLine[] }> {
+  let best: { lines: OcrLine[]; confidence: number } | undefined;
+  for (const languages of scriptGroups(options.languages ?? ['eng'])) {
+    const hocr = await recogniser.recognise(image.pgm, image.dpi, languages);
+    const lines = parseHocr(hocr)
+      .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
+      .filter((line) => line.words.length);
+    const confidence = meanConfidence(lines);
+    if (!best || confidence > best.confidence) best = { lines, confidence };
+    if (best.confidence >= SCRIPT_READ_CONFIDENCE) break;
+  }
+  return { engine: recogniser.engine, lines: best?.lines ?? [] };
 }
 
 /** The text layer's runs, plus the recognised words where the text layer has nothing. */

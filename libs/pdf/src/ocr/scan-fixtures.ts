@@ -59,3 +59,25 @@ export async function privateUseTextPdf(lines: string[]): Promise<Uint8Array> {
   for (const key of fonts.keys()) fonts.lookup(key, PDFDict).set(PDFName.of('ToUnicode'), toUnicode);
   return new Uint8Array(await doc.save());
 }
+
+/**
+ * A one-page image-only PDF (US letter at 150 dpi) of `lines` set in DejaVu Sans by the system's
+ * text layout (librsvg through sharp): scans in scripts the standard PDF fonts do not have.
+ */
+export async function scannedLines(lines: string[]): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  const [width, height] = [612 * SCAN_SCALE, 792 * SCAN_SCALE].map(Math.round);
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const text = lines
+    .map(
+      (l, i) =>
+        `<text x="150" y="${200 + i * 70}" font-family="DejaVu Sans" font-size="36">${escape(l)}</text>`,
+    )
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/>${text}</svg>`;
+  const png = await sharp(Buffer.from(svg)).grayscale().png().toBuffer();
+  const out = await PDFDocument.create();
+  const image = await out.embedPng(new Uint8Array(png));
+  out.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+  return new Uint8Array(await out.save());
+}

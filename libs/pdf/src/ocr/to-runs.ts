@@ -1,6 +1,8 @@
 import { placedRun } from '../extract/placed-run.js';
-import { TextRun } from '../model.js';
-import { OcrLine } from './hocr.js';
+import { PagePath, TextRun } from '../model.js';
+import { BBox } from '../types.js';
+import { OcrLine, OcrWord } from './hocr.js';
+import { isRightToLeft } from './scripts.js';
 
 /**
  * Line heights within this share of the page's commonest one are that size: Tesseract's estimate
@@ -9,11 +11,70 @@ import { OcrLine } from './hocr.js';
 const SAME_SIZE_SHARE = 0.12;
 
 /**
- * Recognised words as text runs in page space (points, origin bottom-left), one run per word: the
- * line, table and heading stages then treat them like a born-digital page's runs. `scale` is the
- * render's pixels per point; the render covers the whole displayed page.
+ * Words closer than this (in font sizes) are one phrase: a word space, even a justified line's widest.
+ * Wider gaps stay gaps between runs, where the line stage looks for columns and table cells.
  */
-export function ocrRuns(lines: OcrLine[], scale: number, pageHeight: number): TextRun[] {
+const PHRASE_GAP = 0.8;
+
+/** What Tesseract reads a table's vertical rule as, where the rule passes through a line. */
+const RULE_GLYPH = /^[|!lI1[\]]$/;
+
+/** Recognised words as text runs in page space, one run per word (for finding the scan's rules). */
+export function ocrWords(lines: OcrLine[], scale: number, pageHeight: number): TextRun[] {
+  return toRuns(lines, scale, pageHeight, () => false);
+}
+
+/**
+ * Recognised words as text runs in page space (points, origin bottom-left), one run per phrase of a
+ * line (words a word space apart, no rule between them), as a born-digital page's text comes in runs
+ * of words: one run per word would give the line stage every word space as a gap, and the gaps of a
+ * paragraph's lines meet by chance often enough to look like a column gutter. A lone bar standing on
+ * one of the scan's vertical `rules` is that rule, not text. `scale` is the render's pixels per point;
+ * the render covers the whole displayed page.
+ */
+export function ocrRuns(
+  lines: OcrLine[],
+  scale: number,
+  pageHeight: number,
+  rules: PagePath[] = [],
+): TextRun[] {
+  const vertical = rules
+    .map((r) => r.bbox)
+    .filter(([x0, y0, x1, y1]) => y1 - y0 > x1 - x0)
+    .map(([x0, y0, x1, y1]): BBox => [
+      x0 * scale,
+      (pageHeight - y1) * scale,
+      x1 * scale,
+      (pageHeight - y0) * scale,
+    ]);
+  const crossing = (left: number, right: number, top: number, bottom: number) =>
+    vertical.some(
+      ([x0, y0, x1, y1]) => (x0 + x1) / 2 > left && (x0 + x1) / 2 < right && y0 < bottom && y1 > top,
+    );
+  const kept = lines
+    .map((line) => ({
+      ...line,
+      words: line.words.filter(
+        (w) => !(RULE_GLYPH.test(w.text) && crossing(w.box[0] - 1, w.box[2] + 1, w.box[1], w.box[3])),
+      ),
+    }))
+    .filter((line) => line.words.length);
+  return toRuns(
+    kept,
+    scale,
+    pageHeight,
+    (a, b, size) =>
+      b.box[0] - a.box[2] <= PHRASE_GAP * size && !crossing(a.box[2], b.box[0], a.box[1], a.box[3]),
+  );
+}
+
+/** `join` says whether two neighbouring words of a line (left to right) are one run. */
+function toRuns(
+  lines: OcrLine[],
+  scale: number,
+  pageHeight: number,
+  join: (a: OcrWord, b: OcrWord, sizePx: number) => boolean,
+): TextRun[] {
   const sizes = lines.map((line) => line.xSize / scale);
   const common = commonSize(lines, sizes);
   const runs: TextRun[] = [];
@@ -23,11 +84,20 @@ export function ocrRuns(lines: OcrLine[], scale: number, pageHeight: number): Te
       common && Math.abs(measured - common) <= SAME_SIZE_SHARE * common
         ? common
         : Math.round(measured * 2) / 2;
-    for (const word of line.words) {
-      const [left, , right] = word.box;
-      const baseY = line.baseline.y + line.baseline.slope * ((left + right) / 2 - line.box[0]);
-      const base = pageHeight - baseY / scale;
-      runs.push(placedRun(word.text, left / scale, right / scale, base, size));
+    const rtl = isRightToLeft(line.words.map((w) => w.text).join(''));
+    const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
+    const phrases: OcrWord[][] = [];
+    for (const word of [...line.words].sort((a, b) => a.box[0] - b.box[0])) {
+      const last = phrases[phrases.length - 1];
+      if (last && join(last[last.length - 1], word, size * scale)) last.push(word);
+      else phrases.push([word]);
+    }
+    for (const phrase of phrases) {
+      const left = phrase[0].box[0];
+      const right = phrase[phrase.length - 1].box[2];
+      const text = (rtl ? [...phrase].reverse() : phrase).map((w) => w.text).join(' ');
+      const base = pageHeight - baseAt((left + right) / 2) / scale;
+      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl }));
     }
   }
   return runs;

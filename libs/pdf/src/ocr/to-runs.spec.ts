@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { PagePath } from '../model.js';
+import { OcrLine, OcrWord } from './hocr.js';
+import { ocrRuns, ocrWords } from './to-runs.js';
+
+/** One line of words at 1 pixel per point, x-height 10, on a page 800 points high. */
+function line(words: [string, number, number][]): OcrLine {
+  const box: OcrLine['box'] = [words[0][1], 100, words[words.length - 1][2], 112];
+  const ocrWords: OcrWord[] = words.map(([text, left, right]) => ({
+    text,
+    box: [left, 100, right, 112],
+    confidence: 95,
+  }));
+  return { box, baseline: { y: 110, slope: 0 }, xSize: 10, words: ocrWords };
+}
+
+/** A vertical rule at x, from y 90 to 130 in image pixels (page space flipped). */
+const rule = (x: number): PagePath => ({
+  bbox: [x, 800 - 130, x + 1, 800 - 90],
+  stroked: false,
+  filled: true,
+  straight: true,
+});
+
+describe('ocrRuns', () => {
+  it('joins words a word space apart into one run, and parts them at a wide gap', () => {
+    const runs = ocrRuns(
+      [
+        line([
+          ['Annual', 0, 30],
+          ['report', 34, 64],
+          ['2024', 120, 140],
+        ]),
+      ],
+      1,
+      800,
+    );
+    expect(runs.map((r) => r.text)).toEqual(['Annual report', '2024']);
+    expect(runs[0]).toMatchObject({ x0: 0, x1: 64, base: 690, rtl: false });
+  });
+
+  it('parts two words a vertical rule stands between, and drops the rule read as a bar', () => {
+    const words = line([
+      ['Harbour', 0, 40],
+      ['|', 43, 45],
+      ['812', 47, 62],
+    ]);
+    expect(ocrRuns([words], 1, 800).map((r) => r.text)).toEqual(['Harbour | 812']);
+    expect(ocrRuns([words], 1, 800, [rule(44)]).map((r) => r.text)).toEqual(['Harbour', '812']);
+  });
+
+  it('orders a right-to-left line from its right end', () => {
+    const runs = ocrRuns(
+      [
+        line([
+          ['עולם', 0, 30],
+          ['שלום', 34, 60],
+        ]),
+      ],
+      1,
+      800,
+    );
+    expect(runs).toEqual([expect.objectContaining({ text: 'שלום עולם', rtl: true })]);
+  });
+
+  it('gives one run per word for finding rules', () => {
+    expect(
+      ocrWords(
+        [
+          line([
+            ['Annual', 0, 30],
+            ['report', 34, 64],
+          ]),
+        ],
+        1,
+        800,
+      ).map((r) => r.text),
+    ).toEqual(['Annual', 'report']);
+  });
+});
