@@ -111,12 +111,17 @@ export type PageItem =
   | { kind: 'figure'; page: number; bbox: BBox; figure: FigureRegion }
   | { kind: 'table'; page: number; bbox: BBox; table: TableGrid };
 
-/** The body font size: the size carrying most characters (table text included). */
+/** Letters and digits of a text: what weighs a font size, where a leader's dots or a row of dashes would not. */
+export function wordCharCount(text: string): number {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length;
+}
+
+/** The body font size: the size carrying most letters and digits (table text included). */
 export function bodySizeOf(runs: TextRun[]): number {
   const weights = new Map<number, number>();
   for (const r of runs) {
     const key = Math.round(r.size * 2) / 2;
-    weights.set(key, (weights.get(key) ?? 0) + r.text.length);
+    weights.set(key, (weights.get(key) ?? 0) + wordCharCount(r.text));
   }
   let best = 10;
   let bestWeight = -1;

@@ -5,6 +5,7 @@ import { Recogniser } from './engines.js';
 import { OcrLine, parseHocr } from './hocr.js';
 import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
+import { readLeaders } from './leaders.js';
 import { PageImageForOcr, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
 import { rulesFromPixels } from './rules.js';
@@ -101,7 +102,7 @@ async function readInScripts(
   let best: { lines: OcrLine[]; confidence: number } | undefined;
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
     const hocr = await recogniser.recognise(image.pgm, image.dpi, languages);
-    const lines = parseHocr(hocr)
+    const lines = readLeaders(parseHocr(hocr), image)
       .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
       .filter((line) => line.words.length);
     const confidence = meanConfidence(lines);

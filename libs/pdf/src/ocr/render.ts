@@ -17,6 +17,9 @@ export interface PageImageForOcr {
   dpi: number;
 }
 
+/** A page image's pixels, as the stages reading marks Tesseract misreads (leaders, bullets) take it. */
+export type GrayImage = Pick<PageImageForOcr, 'gray' | 'width' | 'height'>;
+
 interface Canvas2D {
   fillStyle: string;
   fillRect(x: number, y: number, w: number, h: number): void;

@@ -1,5 +1,5 @@
 import { placedRun } from '../extract/placed-run.js';
-import { PagePath, TextRun } from '../model.js';
+import { PagePath, TextRun, wordCharCount } from '../model.js';
 import { BBox } from '../types.js';
 import { OcrLine, OcrWord } from './hocr.js';
 import { isRightToLeft } from './scripts.js';
@@ -103,12 +103,12 @@ function toRuns(
   return runs;
 }
 
-/** The size (to half a point) carrying most characters. */
+/** The size (to half a point) carrying most letters and digits. */
 function commonSize(lines: OcrLine[], sizes: number[]): number | null {
   const weights = new Map<number, number>();
   for (const [i, line] of lines.entries()) {
     const key = Math.round(sizes[i] * 2) / 2;
-    const chars = line.words.reduce((n, w) => n + w.text.length, 0);
+    const chars = line.words.reduce((n, w) => n + wordCharCount(w.text), 0);
     weights.set(key, (weights.get(key) ?? 0) + chars);
   }
   let best: number | null = null;
