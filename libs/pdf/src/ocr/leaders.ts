@@ -14,8 +14,12 @@ const MIN_DOTS = 3;
 const INK = 128;
 /** Dots further apart than this (in text heights) were typeset with spaces between them (". . ."). */
 const SPACED_GAP = 0.25;
-/** What Tesseract makes of the dots where it glues them to a word ("access:......"). */
-const DOTS = /[.·…,]/;
+/**
+ * The dots Tesseract glues to a word ("access:......"), after or before it; what follows the first
+ * few dots is its reading of the rest of the leader.
+ */
+const GLUED_AFTER = /[.·…,]{2,}.*$|[.·…,]+$/;
+const GLUED_BEFORE = /^.*[.·…,]{2,}|^[.·…,]+/;
 
 interface Leader {
   from: number;
@@ -63,10 +67,7 @@ function touches(word: OcrWord, leader: Leader, reach: number): boolean {
 /** The word without the dots glued to the side the leader covers, or null when nothing is left. */
 function trim(word: OcrWord, leader: Leader, confidence: number): OcrWord | null {
   const onRight = leader.from + leader.to > word.box[0] + word.box[2];
-  // What follows the first dots glued to the word is Tesseract's reading of the rest of the leader.
-  const text = onRight
-    ? word.text.replace(new RegExp(`${DOTS.source}{2,}.*$|${DOTS.source}+$`), '')
-    : word.text.replace(new RegExp(`^.*${DOTS.source}{2,}|^${DOTS.source}+`), '');
+  const text = word.text.replace(onRight ? GLUED_AFTER : GLUED_BEFORE, '');
   if (!text) return null;
   const box: OcrWord['box'] = onRight
     ? [word.box[0], word.box[1], Math.max(word.box[0] + 1, leader.from - 1), word.box[3]]
