@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { grayscale } from 'pdf-lib';
 import { convertPdf } from '../convert.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
 import { checkOcrSetup, nativeTesseractPath } from './engines.js';
@@ -102,6 +103,25 @@ describe('OCR of pages without usable text', () => {
     expect(scanned.markdown).toContain(
       '| Year | Ducks |\n| - | - |\n| 2019 | 120 |\n| 2020 | 135 |\n| 2021 | 150 |',
     );
+  });
+
+  it('reads the words on the dark bands of a scan, light or dark', async () => {
+    // A slide's table: white words on a dark header band, black words on a dark row.
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, [TITLE], 72, 720, 24, true);
+    const header = 'Annual Meeting of the Board';
+    const row = 'Tuesday morning in the library';
+    page.drawRectangle({ x: 60, y: 660, width: 480, height: 30, color: grayscale(0.3) });
+    page.drawText(header, { x: 80, y: 670, size: 14, font: f.bold, color: grayscale(1) });
+    page.drawRectangle({ x: 60, y: 630, width: 480, height: 30, color: grayscale(0.8) });
+    page.drawRectangle({ x: 60, y: 600, width: 480, height: 30, color: grayscale(0.3) });
+    page.drawText(row, { x: 80, y: 610, size: 14, font: f.regular, color: grayscale(0) });
+    f.lines(page, BODY, 72, 560, 12);
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(words(scanned.markdown)).toEqual(words([TITLE, header, row, ...BODY].join(' ')));
   });
 
   it('rebuilds a scanned ruled table from the rules in its pixels', async () => {

@@ -1,12 +1,13 @@
 import { BBox } from '../types.js';
 import { PageContent, TextRun } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
+import { clearDarkFills } from './dark-fills.js';
 import { Recogniser } from './engines.js';
 import { OcrLine, parseHocr } from './hocr.js';
 import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
 import { readLeaders } from './leaders.js';
-import { PageImageForOcr, renderForOcr } from './render.js';
+import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
@@ -59,7 +60,11 @@ export async function recognisePage(
   if (!plan) return null;
   await beforeOcr?.();
   const image = await renderForOcr(doc, page, maxImagePixels);
-  const { engine, lines } = await withRecogniser(options, (r) => readInScripts(r, image, options));
+  // Tesseract reads the page with its dark fills cleared; rules and leaders are read from the page
+  // as rendered.
+  const cleared = clearDarkFills(image, image.scale);
+  const pgm = cleared ? pgmOf(cleared, image.width, image.height) : image.pgm;
+  const { engine, lines } = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);
@@ -96,12 +101,13 @@ const SCRIPT_READ_CONFIDENCE = 75;
  */
 async function readInScripts(
   recogniser: Recogniser,
+  pgm: Uint8Array,
   image: PageImageForOcr,
   options: OcrOptions,
 ): Promise<{ engine: OcrEngineName; lines: OcrLine[] }> {
   let best: { lines: OcrLine[]; confidence: number } | undefined;
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
-    const hocr = await recogniser.recognise(image.pgm, image.dpi, languages);
+    const hocr = await recogniser.recognise(pgm, image.dpi, languages);
     const lines = readLeaders(parseHocr(hocr), image)
       .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
       .filter((line) => line.words.length);

@@ -60,8 +60,21 @@ export async function renderForOcr(
   }
 }
 
+/** Binary PGM of grey pixels, row by row. */
+export function pgmOf(gray: Uint8Array, width: number, height: number): Uint8Array {
+  const header = pgmHeader(width, height);
+  const out = new Uint8Array(header.length + gray.length);
+  out.set(header, 0);
+  out.set(gray, header.length);
+  return out;
+}
+
+function pgmHeader(width: number, height: number): Uint8Array {
+  return Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii');
+}
+
 function toPgm(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array {
-  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii');
+  const header = pgmHeader(width, height);
   const out = new Uint8Array(header.length + width * height);
   out.set(header, 0);
   for (let i = 0, o = header.length; i < rgba.length; i += 4, o++) {

@@ -1,0 +1,272 @@
+import { GrayImage } from './render.js';
+
+/** Pixels darker than this are dark: a fill's background, or ink. */
+const DARK = 128;
+/** The fills are found on a grid of cells this many points wide (8 pixels at 300 dpi). */
+const CELL_PT = 2;
+/**
+ * A dark fill holds a square this wide (points) somewhere: narrower dark marks are rules and glyph
+ * strokes, up to those of heavy display type near 60 pt.
+ */
+const MIN_FILL_PT = 12;
+/** And it is at least this wide (points), as a row of words is: a heavy letter is narrower. */
+const MIN_FILL_WIDTH_PT = 48;
+/**
+ * Light marks inside a fill up to this tall (points) are its words, not a gap between fills: a word
+ * of light letters is a hole in the dark cells as tall as its capitals.
+ */
+const MAX_WORD_HEIGHT_PT = 14;
+/** A pixel this much lighter than its fill's background is light text on it. */
+const LIGHT_STEP = 64;
+/** And this much darker, dark text on it. */
+const DARK_STEP = 24;
+/** A fill's background is flat: this share of its pixels at most `FLAT_STEP` from its median. */
+const MIN_FLAT_SHARE = 0.6;
+const FLAT_STEP = 24;
+/** And it carries marks: at least this share of its pixels is text. */
+const MIN_MARK_SHARE = 0.01;
+
+/**
+ * The page with its dark fills (slides, table header rows, banners) made white and the text on them
+ * black, whether it was printed light or dark: Tesseract binarises a page with one threshold, so the
+ * words on a dark fill become part of a solid block it reads nothing in. A fill is a dark area too
+ * wide and tall to be glyph strokes. Null when the page has none, so ordinary pages go to Tesseract
+ * as rendered.
+ */
+export function clearDarkFills(image: GrayImage, scale: number): Uint8Array | null {
+  const cell = Math.max(2, Math.round(CELL_PT * scale));
+  const grid = darkCells(image, cell);
+  const fills = close(
+    wideAreas(grid, cellsFor(MIN_FILL_PT, scale, cell)),
+    cellsFor(MAX_WORD_HEIGHT_PT, scale, cell),
+  );
+  let out: Uint8Array | null = null;
+  const minWidth = cellsFor(MIN_FILL_WIDTH_PT, scale, cell);
+  for (const cells of components(fills)) {
+    if (spanOf(cells, fills.cols) < minWidth) continue;
+    const fill = describe(image, cell, fills, cells);
+    if (!fill) continue;
+    out ??= image.gray.slice();
+    clear(out, image, cell, fills, fill);
+  }
+  return out;
+}
+
+interface CellGrid {
+  cols: number;
+  rows: number;
+  /** 1 where the cell is dark. */
+  on: Uint8Array;
+}
+
+function cellsFor(points: number, scale: number, cell: number): number {
+  return Math.max(1, Math.round((points * scale) / cell));
+}
+
+/** Cells most of whose pixels are dark. */
+function darkCells({ gray, width, height }: GrayImage, cell: number): CellGrid {
+  const cols = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const dark = new Uint32Array(cols * rows);
+  const column = new Uint32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.floor(x / cell);
+  for (let y = 0; y < height; y++) {
+    const rowBase = Math.floor(y / cell) * cols;
+    const line = y * width;
+    for (let x = 0; x < width; x++) if (gray[line + x] < DARK) dark[rowBase + column[x]]++;
+  }
+  const on = new Uint8Array(cols * rows);
+  for (let c = 0; c < on.length; c++) {
+    const w = Math.min(cell, width - (c % cols) * cell);
+    const h = Math.min(cell, height - Math.floor(c / cols) * cell);
+    on[c] = dark[c] * 2 > w * h ? 1 : 0;
+  }
+  return { cols, rows, on };
+}
+
+/** Erosion (`keep` = every cell of the window on) or dilation (any), by a square window of `size` cells. */
+function morph(grid: CellGrid, size: number, keep: 'all' | 'any'): CellGrid {
+  const { cols, rows } = grid;
+  const before = Math.floor((size - 1) / 2);
+  const pass = (src: Uint8Array, horizontal: boolean): Uint8Array => {
+    const dst = new Uint8Array(src.length);
+    const [lines, length] = horizontal ? [rows, cols] : [cols, rows];
+    const at = (line: number, i: number) => (horizontal ? line * cols + i : i * cols + line);
+    const prefix = new Uint32Array(length + 1);
+    for (let line = 0; line < lines; line++) {
+      for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + src[at(line, i)];
+      for (let i = 0; i < length; i++) {
+        // The window [i - before, i - before + size), cut at the page's edges.
+        const from = Math.max(0, i - before);
+        const to = Math.min(length, i - before + size);
+        const count = prefix[to] - prefix[from];
+        dst[at(line, i)] = (keep === 'all' ? count === to - from : count > 0) ? 1 : 0;
+      }
+    }
+    return dst;
+  };
+  return { ...grid, on: pass(pass(grid.on, true), false) };
+}
+
+/**
+ * The connected dark areas that hold a square of `size` cells somewhere, whole: the dark marks
+ * between the letters on a fill stay part of it, while glyph strokes, however bold, go.
+ */
+function wideAreas(grid: CellGrid, size: number): CellGrid {
+  const core = morph(grid, size, 'all').on;
+  const on = new Uint8Array(grid.on.length);
+  for (const cells of components(grid)) {
+    if (!cells.some((c) => core[c])) continue;
+    for (const c of cells) on[c] = 1;
+  }
+  return { ...grid, on };
+}
+
+/** Fills light gaps narrower than `size` cells. */
+function close(grid: CellGrid, size: number): CellGrid {
+  return morph(morph(grid, size, 'any'), size, 'all');
+}
+
+/** The connected areas of cells that are on (4-neighbours), each as its cells' indexes. */
+function components(grid: CellGrid): number[][] {
+  const { cols, rows, on } = grid;
+  const seen = new Uint8Array(on.length);
+  const out: number[][] = [];
+  for (let start = 0; start < on.length; start++) {
+    if (!on[start] || seen[start]) continue;
+    const cells: number[] = [];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const c = stack.pop()!;
+      cells.push(c);
+      const x = c % cols;
+      const y = (c - x) / cols;
+      for (const [nx, ny] of [
+        [x - 1, y],
+        [x + 1, y],
+        [x, y - 1],
+        [x, y + 1],
+      ]) {
+        if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
+        const n = ny * cols + nx;
+        if (on[n] && !seen[n]) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
+/** How many columns of cells the area spans. */
+function spanOf(cells: number[], cols: number): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const c of cells) {
+    min = Math.min(min, c % cols);
+    max = Math.max(max, c % cols);
+  }
+  return max - min + 1;
+}
+
+/** Calls `each` with every pixel index of the cell. */
+function forPixels(
+  { width, height }: GrayImage,
+  cell: number,
+  cols: number,
+  c: number,
+  each: (i: number) => void,
+): void {
+  const cx = (c % cols) * cell;
+  const cy = Math.floor(c / cols) * cell;
+  for (let y = cy; y < Math.min(height, cy + cell); y++) {
+    for (let x = cx; x < Math.min(width, cx + cell); x++) each(y * width + x);
+  }
+}
+
+interface Fill {
+  cells: number[];
+  /** Its background: the median of its pixels. */
+  background: number;
+  /** Whether its text is lighter than its background. */
+  lightText: boolean;
+}
+
+/** Whether a cell of the fill is on its edge, holding some of the page around it too. */
+function onEdge({ cols, rows, on }: CellGrid, c: number): boolean {
+  const x = c % cols;
+  const y = (c - x) / cols;
+  if (x === 0 || y === 0 || x === cols - 1 || y === rows - 1) return true;
+  return !on[c - 1] || !on[c + 1] || !on[c - cols] || !on[c + cols];
+}
+
+/**
+ * The fill's background and the side its text is on, told by the marks inside it (its edge cells
+ * also hold the page around it); null for a dark area that is not a fill of text: too light, not flat
+ * (a photograph's shadows), or with nothing on it.
+ */
+function describe(image: GrayImage, cell: number, grid: CellGrid, cells: number[]): Fill | null {
+  const histogram = new Uint32Array(256);
+  let total = 0;
+  for (const c of cells) {
+    if (onEdge(grid, c)) continue;
+    forPixels(image, cell, grid.cols, c, (i) => {
+      histogram[image.gray[i]]++;
+      total++;
+    });
+  }
+  if (!total) return null;
+  let background = 0;
+  for (let seen = histogram[0]; seen * 2 < total;) seen += histogram[++background];
+  let lighter = 0;
+  let darker = 0;
+  for (let v = 0; v < 256; v++) {
+    if (v >= background + LIGHT_STEP) lighter += histogram[v];
+    else if (v <= background - DARK_STEP) darker += histogram[v];
+  }
+  let flat = 0;
+  for (let v = Math.max(0, background - FLAT_STEP); v <= Math.min(255, background + FLAT_STEP); v++) {
+    flat += histogram[v];
+  }
+  // A photograph's dark parts are not flat; a fill with no marks on it needs nothing.
+  if (background >= DARK || flat < MIN_FLAT_SHARE * total || lighter + darker < MIN_MARK_SHARE * total) {
+    return null;
+  }
+  return { cells, background: Math.max(1, background), lightText: lighter > darker };
+}
+
+/**
+ * Stretches the fill's pixels so that its background becomes white and its text black. In an edge
+ * cell only the fill's own dark pixels change, so the light page around it stays light rather than
+ * becoming a dark frame; in the cells just outside it, only pixels of its background's shade (the
+ * sliver of it a cell too light to count held).
+ */
+function clear(out: Uint8Array, image: GrayImage, cell: number, grid: CellGrid, fill: Fill): void {
+  const { background: bg, lightText } = fill;
+  const toWhite = lightText
+    ? (v: number) => (v <= bg ? 255 : Math.max(0, 255 - Math.round(((v - bg) * 255) / (255 - bg))))
+    : (v: number) => (v >= bg ? 255 : Math.round((v * 255) / bg));
+  const { cols, rows, on } = grid;
+  const outside = new Set<number>();
+  for (const c of fill.cells) {
+    const edge = onEdge(grid, c);
+    forPixels(image, cell, cols, c, (i) => {
+      const v = image.gray[i];
+      if (!edge || v < DARK) out[i] = toWhite(v);
+    });
+    if (!edge) continue;
+    const x = c % cols;
+    if (x > 0 && !on[c - 1]) outside.add(c - 1);
+    if (x < cols - 1 && !on[c + 1]) outside.add(c + 1);
+    if (c >= cols && !on[c - cols]) outside.add(c - cols);
+    if (c < (rows - 1) * cols && !on[c + cols]) outside.add(c + cols);
+  }
+  for (const c of outside) {
+    forPixels(image, cell, cols, c, (i) => {
+      if (Math.abs(image.gray[i] - bg) <= FLAT_STEP) out[i] = 255;
+    });
+  }
+}
