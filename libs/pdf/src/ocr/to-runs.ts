@@ -3,6 +3,7 @@ import { PagePath, TextRun, wordCharCount } from '../model.js';
 import { BBox } from '../types.js';
 import { OcrLine, OcrWord } from './hocr.js';
 import { isRightToLeft } from './scripts.js';
+import { unspacedWords } from './word-spacing.js';
 
 /**
  * Line heights within this share of the page's commonest one are that size: Tesseract's estimate
@@ -86,8 +87,10 @@ function toRuns(
         : Math.round(measured * 2) / 2;
     const rtl = isRightToLeft(line.words.map((w) => w.text).join(''));
     const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
+    const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
+    const unspaced = unspacedWords(ordered, size * scale);
     const phrases: OcrWord[][] = [];
-    for (const word of [...line.words].sort((a, b) => a.box[0] - b.box[0])) {
+    for (const word of ordered) {
       const last = phrases[phrases.length - 1];
       if (last && join(last[last.length - 1], word, size * scale)) last.push(word);
       else phrases.push([word]);
@@ -95,7 +98,12 @@ function toRuns(
     for (const phrase of phrases) {
       const left = phrase[0].box[0];
       const right = phrase[phrase.length - 1].box[2];
-      const text = (rtl ? [...phrase].reverse() : phrase).map((w) => w.text).join(' ');
+      const text = rtl
+        ? [...phrase]
+            .reverse()
+            .map((w) => w.text)
+            .join(' ')
+        : phrase.map((w, k) => (k && !unspaced.has(w) ? ' ' : '') + w.text).join('');
       const base = pageHeight - baseAt((left + right) / 2) / scale;
       runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl }));
     }
