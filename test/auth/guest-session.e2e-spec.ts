@@ -74,9 +74,14 @@ describe('guest sessions', () => {
       expect(own.status).toBe(201);
       const value = cookie.split('=')[1];
       const flipped = value.slice(0, -1) + (value.endsWith('A') ? 'B' : 'A');
+      // The same signature spelt otherwise: the last character's unused low bits changed.
+      const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const respelt = value.slice(0, -1) + BASE64URL[BASE64URL.indexOf(value.slice(-1)) ^ 1];
+      expect(Buffer.from(respelt.slice(22), 'base64url')).toEqual(Buffer.from(value.slice(22), 'base64url'));
       for (const forged of [
         `guest_session=${value.slice(0, 22)}`,
         `guest_session=${flipped}`,
+        `guest_session=${respelt}`,
         `guest_session=${'A'.repeat(22)}${value.slice(22)}`,
       ]) {
         const reply = await send(stack.url, 'GET', '/tasks', { headers: { cookie: forged } });

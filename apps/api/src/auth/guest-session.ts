@@ -41,8 +41,11 @@ export class GuestSessions implements OnModuleInit {
   verify(value: unknown): string | undefined {
     if (typeof value !== 'string' || !COOKIE.test(value)) return undefined;
     const id = value.slice(0, ID_LENGTH);
-    const given = Buffer.from(value.slice(ID_LENGTH), 'base64url');
-    return timingSafeEqual(given, this.mac(id)) ? id : undefined;
+    // The signature's text is compared, not its decoded bytes: base64url's last character carries
+    // unused bits, so a decoder takes several spellings of one signature.
+    const given = Buffer.from(value.slice(ID_LENGTH), 'ascii');
+    const expected = Buffer.from(this.mac(id).toString('base64url'), 'ascii');
+    return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
   }
 
   setCookie(response: Response, guestId: string): void {
