@@ -1,7 +1,5 @@
-import { GrayImage } from './render.js';
+import { DARK_GRAY, GrayImage } from './render.js';
 
-/** Pixels darker than this are dark: a fill's background, or ink. */
-const DARK = 128;
 /** The fills are found on a grid of cells this many points wide (8 pixels at 300 dpi). */
 const CELL_PT = 2;
 /**
@@ -73,7 +71,7 @@ function darkCells({ gray, width, height }: GrayImage, cell: number): CellGrid {
   for (let y = 0; y < height; y++) {
     const rowBase = Math.floor(y / cell) * cols;
     const line = y * width;
-    for (let x = 0; x < width; x++) if (gray[line + x] < DARK) dark[rowBase + column[x]]++;
+    for (let x = 0; x < width; x++) if (gray[line + x] < DARK_GRAY) dark[rowBase + column[x]]++;
   }
   const on = new Uint8Array(cols * rows);
   for (let c = 0; c < on.length; c++) {
@@ -140,16 +138,7 @@ function components(grid: CellGrid): number[][] {
     while (stack.length) {
       const c = stack.pop()!;
       cells.push(c);
-      const x = c % cols;
-      const y = (c - x) / cols;
-      for (const [nx, ny] of [
-        [x - 1, y],
-        [x + 1, y],
-        [x, y - 1],
-        [x, y + 1],
-      ]) {
-        if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
-        const n = ny * cols + nx;
+      for (const n of neighbours(c, cols, rows)) {
         if (on[n] && !seen[n]) {
           seen[n] = 1;
           stack.push(n);
@@ -158,6 +147,17 @@ function components(grid: CellGrid): number[][] {
     }
     out.push(cells);
   }
+  return out;
+}
+
+/** The cell's neighbours above, below and to either side, within the grid. */
+function neighbours(c: number, cols: number, rows: number): number[] {
+  const out: number[] = [];
+  const x = c % cols;
+  if (x > 0) out.push(c - 1);
+  if (x < cols - 1) out.push(c + 1);
+  if (c >= cols) out.push(c - cols);
+  if (c < (rows - 1) * cols) out.push(c + cols);
   return out;
 }
 
@@ -197,10 +197,8 @@ interface Fill {
 
 /** Whether a cell of the fill is on its edge, holding some of the page around it too. */
 function onEdge({ cols, rows, on }: CellGrid, c: number): boolean {
-  const x = c % cols;
-  const y = (c - x) / cols;
-  if (x === 0 || y === 0 || x === cols - 1 || y === rows - 1) return true;
-  return !on[c - 1] || !on[c + 1] || !on[c - cols] || !on[c + cols];
+  const around = neighbours(c, cols, rows);
+  return around.length < 4 || around.some((n) => !on[n]);
 }
 
 /**
@@ -232,7 +230,7 @@ function describe(image: GrayImage, cell: number, grid: CellGrid, cells: number[
     flat += histogram[v];
   }
   // A photograph's dark parts are not flat; a fill with no marks on it needs nothing.
-  if (background >= DARK || flat < MIN_FLAT_SHARE * total || lighter + darker < MIN_MARK_SHARE * total) {
+  if (background >= DARK_GRAY || flat < MIN_FLAT_SHARE * total || lighter + darker < MIN_MARK_SHARE * total) {
     return null;
   }
   return { cells, background: Math.max(1, background), lightText: lighter > darker };
@@ -255,14 +253,10 @@ function clear(out: Uint8Array, image: GrayImage, cell: number, grid: CellGrid, 
     const edge = onEdge(grid, c);
     forPixels(image, cell, cols, c, (i) => {
       const v = image.gray[i];
-      if (!edge || v < DARK) out[i] = toWhite(v);
+      if (!edge || v < DARK_GRAY) out[i] = toWhite(v);
     });
     if (!edge) continue;
-    const x = c % cols;
-    if (x > 0 && !on[c - 1]) outside.add(c - 1);
-    if (x < cols - 1 && !on[c + 1]) outside.add(c + 1);
-    if (c >= cols && !on[c - cols]) outside.add(c - cols);
-    if (c < (rows - 1) * cols && !on[c + cols]) outside.add(c + cols);
+    for (const n of neighbours(c, cols, rows)) if (!on[n]) outside.add(n);
   }
   for (const c of outside) {
     forPixels(image, cell, cols, c, (i) => {

@@ -1,5 +1,5 @@
 import { OcrLine, OcrWord } from './hocr.js';
-import { GrayImage } from './render.js';
+import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
  * Ink no higher above the baseline than this share of the line's text height is a leader's dot (a
@@ -10,8 +10,6 @@ const DOT_HEIGHT_SHARE = 0.25;
 const MIN_LEADER_LENGTH = 1.5;
 /** And shows at least this many dots. */
 const MIN_DOTS = 3;
-/** Pixels darker than this are ink. */
-const INK = 128;
 /** Dots further apart than this (in text heights) were typeset with spaces between them (". . ."). */
 const SPACED_GAP = 0.25;
 /**
@@ -103,7 +101,7 @@ function findLeaders(line: OcrLine, image: GrayImage): Leader[] {
     let low = false;
     let tall = false;
     for (let y = top; y <= Math.min(image.height - 1, base + 1); y++) {
-      if (image.gray[y * image.width + x] >= INK) continue;
+      if (image.gray[y * image.width + x] >= DARK_GRAY) continue;
       if (y < dotTop) tall = true;
       else low = true;
     }

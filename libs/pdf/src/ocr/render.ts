@@ -17,6 +17,12 @@ export interface PageImageForOcr {
   dpi: number;
 }
 
+/**
+ * Grey levels below this are dark: ink, or a fill's shade (the pixel rules of tables take a lighter
+ * limit, for light grey grid lines).
+ */
+export const DARK_GRAY = 128;
+
 /** A page image's pixels, as the stages reading marks Tesseract misreads (leaders, bullets) take it. */
 export type GrayImage = Pick<PageImageForOcr, 'gray' | 'width' | 'height'>;
 
