@@ -105,6 +105,26 @@ describe('OCR of pages without usable text', () => {
     );
   });
 
+  it('reads a scanned bulleted list as a list, its dots as bullets', async () => {
+    const items = [
+      'Apples from the northern orchard',
+      'Pears picked before the first frost',
+      'Plums dried for the winter months',
+    ];
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, BODY, 72, 700, 12);
+    items.forEach((item, i) => {
+      const y = 650 - i * 20;
+      page.drawCircle({ x: 84, y: y + 4, size: 2.2, color: grayscale(0) });
+      f.lines(page, [item], 100, y, 12);
+    });
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.markdown).toContain(items.map((item) => `- ${item}`).join('\n'));
+  });
+
   it('reads the words on the dark bands of a scan, light or dark', async () => {
     // A slide's table: white words on a dark header band, black words on a dark row.
     const f = await PdfFixture.create();

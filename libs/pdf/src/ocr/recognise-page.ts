@@ -6,6 +6,7 @@ import { Recogniser } from './engines.js';
 import { OcrLine, parseHocr } from './hocr.js';
 import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
+import { readBullets } from './bullets.js';
 import { readLeaders } from './leaders.js';
 import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
@@ -108,7 +109,7 @@ async function readInScripts(
   let best: { lines: OcrLine[]; confidence: number } | undefined;
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
     const hocr = await recogniser.recognise(pgm, image.dpi, languages);
-    const lines = readLeaders(parseHocr(hocr), image)
+    const lines = readBullets(readLeaders(parseHocr(hocr), image), image)
       .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
       .filter((line) => line.words.length);
     const confidence = meanConfidence(lines);

@@ -1,0 +1,91 @@
+import { OcrLine, OcrWord } from './hocr.js';
+import { DARK_GRAY, GrayImage } from './render.js';
+
+/** Tesseract reads a bullet as a word of a character or two ("e", "¢", "°", "oe"). */
+const MAX_MISREAD_CHARS = 2;
+/**
+ * A bullet's dot is this share of the line's text height across, or more: a full stop or a middle
+ * dot is smaller (about a tenth).
+ */
+const MIN_DOT_SIZE = 0.2;
+/** And no more than this: a letter of the line is taller. */
+const MAX_DOT_SIZE = 0.7;
+/** A dot is about as wide as it is high (a dash, a rule are long). */
+const MAX_ASPECT = 1.6;
+/**
+ * Share of its box a filled dot inks: a disc about 0.78, a square 1; a letter's strokes ("e", "o",
+ * "c") leave it open, at 0.5 or less.
+ */
+const MIN_FILL = 0.68;
+/** A bullet's centre stands this share of the text height above the baseline; a full stop sits on it. */
+const MIN_RISE = 0.1;
+
+const BULLET = '•';
+
+/**
+ * Reads the bullets Tesseract misreads. A filled round or square dot before a list item comes back
+ * as a word of a character or two ("e", "¢", "°"); the pixels tell it apart from a short word, as a
+ * letter's strokes leave most of its box open while a dot fills it. Each such word becomes "•", so
+ * the list stage sees the marker it sees on born-digital pages. (A dot Tesseract glues to the
+ * item's first word is left: a first letter alone, "a" of "and", can fill its box as a dot does.)
+ */
+export function readBullets(lines: OcrLine[], image: GrayImage): OcrLine[] {
+  return lines.map((line) => {
+    const dots = line.words.map((w) => isBullet(w, line, image));
+    if (!dots.includes(true)) return line;
+    // A dot read as a letter costs its word confidence; the bullet is as sure as the line's words.
+    const plain = line.words.filter((_, i) => !dots[i]);
+    const confidence = plain.length ? plain.reduce((n, w) => n + w.confidence, 0) / plain.length : 100;
+    const words = line.words.map((w, i) =>
+      dots[i] ? { ...w, text: BULLET, confidence: Math.max(w.confidence, confidence) } : w,
+    );
+    return { ...line, words };
+  });
+}
+
+function isBullet(word: OcrWord, line: OcrLine, image: GrayImage): boolean {
+  if (word.text === BULLET || [...word.text].length > MAX_MISREAD_CHARS) return false;
+  const ink = inkIn(word.box, image);
+  return ink !== null && isDot(ink, line);
+}
+
+interface Ink {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** Dark pixels inside. */
+  dark: number;
+}
+
+/** Whether the ink is a bullet's dot on this line: filled, round or square, of a dot's size, raised. */
+function isDot(ink: Ink, line: OcrLine): boolean {
+  const size = line.xSize;
+  const width = ink.right - ink.left + 1;
+  const height = ink.bottom - ink.top + 1;
+  const small = Math.min(width, height);
+  const large = Math.max(width, height);
+  if (small < MIN_DOT_SIZE * size || large > MAX_DOT_SIZE * size || large > MAX_ASPECT * small) return false;
+  if (ink.dark < MIN_FILL * width * height) return false;
+  const centreX = (ink.left + ink.right) / 2;
+  const baseline = line.baseline.y + line.baseline.slope * (centreX - line.box[0]);
+  return baseline - (ink.top + ink.bottom) / 2 >= MIN_RISE * size;
+}
+
+/** The box around the dark pixels inside a box, and how many there are. */
+function inkIn(box: OcrWord['box'], image: GrayImage): Ink | null {
+  const [x0, y0] = [Math.max(0, box[0]), Math.max(0, box[1])];
+  const [x1, y1] = [Math.min(image.width - 1, box[2]), Math.min(image.height - 1, box[3])];
+  let [left, top, right, bottom, dark] = [Infinity, Infinity, -1, -1, 0];
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (image.gray[y * image.width + x] >= DARK_GRAY) continue;
+      dark++;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return dark ? { left, top, right, bottom, dark } : null;
+}
