@@ -33,9 +33,8 @@ export function rulesFromPixels(
 ): PagePath[] {
   const minLength = MIN_RULE_PT * scale;
   const maxThickness = MAX_RULE_PT * scale;
-  const at = (x: number, y: number) => gray[y * width + x] < INK;
-  const horizontal = lines(height, width, minLength, maxThickness, (along, across) => at(along, across));
-  const vertical = lines(width, height, minLength, maxThickness, (along, across) => at(across, along));
+  const horizontal = lines(rowRuns(gray, width, height, minLength), maxThickness);
+  const vertical = lines(columnRuns(gray, width, height, minLength), maxThickness);
   const paths: PagePath[] = [];
   const toPage = (x0: number, y0: number, x1: number, y1: number): PagePath['bbox'] => [
     x0 / scale,
@@ -52,18 +51,12 @@ function rule(bbox: PagePath['bbox']): PagePath {
   return { bbox, stroked: false, filled: true, straight: true };
 }
 
-/** Long thin dark runs along one direction, runs on neighbouring rows joined into one line. */
-function lines(
-  rows: number,
-  length: number,
-  minLength: number,
-  maxThickness: number,
-  ink: (along: number, across: number) => boolean,
-): Segment[] {
+/** Long thin dark runs along one direction (runs on neighbouring rows joined into one line). */
+function lines(runsByRow: [number, number][][], maxThickness: number): Segment[] {
   const done: Segment[] = [];
   let open: Segment[] = [];
-  for (let row = 0; row <= rows; row++) {
-    const runs = row < rows ? darkRuns(row, length, minLength, ink) : [];
+  for (let row = 0; row <= runsByRow.length; row++) {
+    const runs = runsByRow[row] ?? [];
     const next: Segment[] = [];
     for (const [from, to] of runs) {
       const joined = open.find((s) => s.last === row - 1 && from <= s.to && to >= s.from);
@@ -82,25 +75,57 @@ function lines(
   return done.filter((s) => s.last - s.first + 1 <= maxThickness);
 }
 
-function darkRuns(
-  row: number,
-  length: number,
-  minLength: number,
-  ink: (along: number, across: number) => boolean,
-): [number, number][] {
-  const runs: [number, number][] = [];
-  let start = -1;
-  let lastInk = -1;
-  for (let i = 0; i < length; i++) {
-    if (!ink(i, row)) continue;
-    if (start < 0 || i - lastInk > GAP_PX + 1) {
-      if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
-      start = i;
+/**
+ * Each row's dark runs at least `minLength` long, breaks up to `GAP_PX` bridged. The loops read the
+ * pixels in memory order: they run over every pixel of a page of millions.
+ */
+function rowRuns(gray: Uint8Array, width: number, height: number, minLength: number): [number, number][][] {
+  const rows: [number, number][][] = [];
+  for (let y = 0; y < height; y++) {
+    const runs: [number, number][] = [];
+    const line = y * width;
+    let start = -1;
+    let lastInk = -1;
+    for (let x = 0; x < width; x++) {
+      if (gray[line + x] >= INK) continue;
+      if (start < 0 || x - lastInk > GAP_PX + 1) {
+        if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
+        start = x;
+      }
+      lastInk = x;
     }
-    lastInk = i;
+    if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
+    rows.push(runs);
   }
-  if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
-  return runs;
+  return rows;
+}
+
+/** Each column's dark runs, as `rowRuns`, read row by row with every column's open run at hand. */
+function columnRuns(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  minLength: number,
+): [number, number][][] {
+  const columns: [number, number][][] = Array.from({ length: width }, () => []);
+  const start = new Int32Array(width).fill(-1);
+  const lastInk = new Int32Array(width).fill(-1);
+  const close = (x: number) => {
+    if (start[x] >= 0 && lastInk[x] - start[x] + 1 >= minLength) columns[x].push([start[x], lastInk[x]]);
+  };
+  for (let y = 0; y < height; y++) {
+    const line = y * width;
+    for (let x = 0; x < width; x++) {
+      if (gray[line + x] >= INK) continue;
+      if (start[x] < 0 || y - lastInk[x] > GAP_PX + 1) {
+        close(x);
+        start[x] = y;
+      }
+      lastInk[x] = y;
+    }
+  }
+  for (let x = 0; x < width; x++) close(x);
+  return columns;
 }
 
 function insideWord(box: PagePath['bbox'], words: TextRun[]): boolean {
