@@ -42,6 +42,7 @@ function line(words: [string, number, number, number?][]): OcrLine {
     box: [0, 2, WIDTH - 1, BASE + 8],
     baseline: { y: BASE, slope: 0 },
     xSize: SIZE,
+    fontSize: SIZE,
     words: words.map(([text, left, right, confidence = 40]) => ({
       text,
       box: [left, 8, right, BASE],

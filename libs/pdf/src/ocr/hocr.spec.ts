@@ -26,6 +26,8 @@ describe('parseHocr', () => {
       box: [150, 100, 600, 150],
       baseline: { y: 140, slope: 0.01 },
       xSize: 50,
+      // 40 pixels of ascenders, as 72% of a font size.
+      fontSize: expect.closeTo(40 / 0.72, 5) as number,
       words: [
         { text: 'Fish', box: [150, 100, 300, 140], confidence: 96 },
         { text: '&\u00a0Chips', box: [330, 100, 600, 150], confidence: 91 },
@@ -36,7 +38,7 @@ describe('parseHocr', () => {
 });
 
 describe('ocrRuns', () => {
-  it('places words in page points on their line baseline, sized by the line height', () => {
+  it('places words in page points on their line baseline, sized by their ascenders', () => {
     // A 612 x 792 pt page rendered at 150 dpi: 150 / 72 pixels per point.
     const scale = 150 / 72;
     const runs = ocrRuns(parseHocr(HOCR), scale, 792);
@@ -45,8 +47,8 @@ describe('ocrRuns', () => {
     const [fish, table] = runs;
     expect(fish.x0).toBeCloseTo(72, 5);
     expect(fish.x1).toBeCloseTo(288, 5);
-    expect(fish.size).toBe(24); // 50 px at 150 dpi
-    expect(table.size).toBe(12);
+    expect(fish.size).toBe(26.5); // 40 px of ascenders at 150 dpi, to half a point
+    expect(table.size).toBe(12); // no descenders said: its text height
     // The baseline's slope is followed along the line, to the phrase's middle.
     expect(fish.base).toBeCloseTo(792 - (140 + 0.01 * 225) / scale, 5);
   });
@@ -61,6 +63,15 @@ describe('ocrRuns', () => {
       792,
     );
     expect(runs.map((r) => r.size)).toEqual([12, 12, 12, 19]);
+  });
+
+  it('sizes a line without descenders as one with them, by its ascenders', () => {
+    // Tesseract guesses a shallow descender depth for "Subtitle", and measures "heading" deeper.
+    const line = (y: number, xSize: number, descenders: number, text: string) =>
+      `<span class='ocr_line' title="bbox 0 ${y} 500 ${y + 30}; baseline 0 -5; x_size ${xSize}; x_descenders ${descenders}">` +
+      `<span class='ocrx_word' title='bbox 0 ${y} 500 ${y + 30}; x_wconf 90'>${text}</span></span>`;
+    const runs = ocrRuns(parseHocr(line(0, 64, 8, 'Subtitle') + line(100, 71, 15, 'heading')), 300 / 72, 792);
+    expect(runs[0].size).toBe(runs[1].size);
   });
 });
 

@@ -5,6 +5,8 @@ export interface OcrWord {
   box: [number, number, number, number];
   /** 0-100. */
   confidence: number;
+  /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
+  bold?: boolean;
 }
 
 /** A recognised line: its words, baseline and Tesseract's estimate of its text height. */
@@ -12,10 +14,15 @@ export interface OcrLine {
   box: [number, number, number, number];
   /** The baseline's y at the line's left edge, and its slope. */
   baseline: { y: number; slope: number };
-  /** Ascender top to descender bottom, in pixels: the font size at the image's resolution. */
+  /** Ascender top to descender bottom, in pixels: the text height. */
   xSize: number;
+  /** The font size at the image's resolution, from the ascenders' height above the baseline. */
+  fontSize: number;
   words: OcrWord[];
 }
+
+/** Ascender height over font size in common text faces (Times 0.68, Helvetica 0.72, DejaVu 0.76). */
+const ASCENDER_SHARE = 0.72;
 
 /** The page parts Tesseract lays words on; pictures (`ocr_photo`) and rules are not lines. */
 const LINE = /<span class='ocr_(?:line|textfloat|header|caption|textline)'[^>]*title="([^"]*)"[^>]*>/g;
@@ -46,7 +53,13 @@ export function parseHocr(hocr: string): OcrLine[] {
     }
     if (!words.length) continue;
     const xSize = Number(props.get('x_size') ?? box[3] - box[1]);
-    lines.push({ box, baseline: { y: box[3] + offset, slope }, xSize, words });
+    const baseline = { y: box[3] + offset, slope };
+    // Tesseract's text height is its ascender height plus its descender depth, guessed on a line
+    // without descenders: the ascender height alone sizes lines alike whatever letters they hold.
+    const descenders = Number(props.get('x_descenders'));
+    const ascenders = descenders >= 0 && descenders < xSize ? xSize - descenders : xSize * ASCENDER_SHARE;
+    const fontSize = ascenders / ASCENDER_SHARE;
+    lines.push({ box, baseline, xSize, fontSize, words });
   }
   return lines;
 }

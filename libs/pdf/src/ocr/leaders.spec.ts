@@ -28,7 +28,13 @@ function line(words: [string, number, number, number][]): OcrLine {
     box: [left, 5, right, BASE],
     confidence,
   }));
-  return { box: [0, 5, WIDTH - 1, BASE], baseline: { y: BASE, slope: 0 }, xSize: 30, words: ocrWords };
+  return {
+    box: [0, 5, WIDTH - 1, BASE],
+    baseline: { y: BASE, slope: 0 },
+    xSize: 30,
+    fontSize: 30,
+    words: ocrWords,
+  };
 }
 
 /** A title's ink (10-60), then the page number's (320-335). */

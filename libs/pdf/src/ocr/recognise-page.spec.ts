@@ -105,6 +105,20 @@ describe('OCR of pages without usable text', () => {
     );
   });
 
+  it('tells a scanned bold heading at body size from the body by its strokes', async () => {
+    const heading = 'Results of the Survey';
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, BODY, 72, 700, 12);
+    f.lines(page, [heading], 72, 650, 12, true);
+    f.lines(page, BODY, 72, 630, 12);
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.markdown).toMatch(new RegExp(`^#+ ${heading}$`, 'm'));
+    expect(scanned.markdown).toMatch(new RegExp(`^${BODY[0]}`, 'm'));
+  });
+
   it('reads a scanned bulleted list as a list, its dots as bullets', async () => {
     const items = [
       'Apples from the northern orchard',

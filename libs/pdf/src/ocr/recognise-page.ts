@@ -13,6 +13,7 @@ import { scriptGroups } from './scripts.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
+import { markBold } from './weight.js';
 
 /** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
 const MIN_WORD_CONFIDENCE = 20;
@@ -65,7 +66,9 @@ export async function recognisePage(
   // as rendered.
   const cleared = clearDarkFills(image, image.scale);
   const pgm = cleared ? pgmOf(cleared, image.width, image.height) : image.pgm;
-  const { engine, lines } = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
+  const read = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
+  const { engine } = read;
+  const lines = markBold(read.lines, image);
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);

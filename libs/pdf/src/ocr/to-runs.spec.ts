@@ -11,7 +11,7 @@ function line(words: [string, number, number][]): OcrLine {
     box: [left, 100, right, 112],
     confidence: 95,
   }));
-  return { box, baseline: { y: 110, slope: 0 }, xSize: 10, words: ocrWords };
+  return { box, baseline: { y: 110, slope: 0 }, xSize: 10, fontSize: 10, words: ocrWords };
 }
 
 /** A vertical rule at x, from y 90 to 130 in image pixels (page space flipped). */

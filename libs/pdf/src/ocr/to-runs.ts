@@ -76,7 +76,7 @@ function toRuns(
   pageHeight: number,
   join: (a: OcrWord, b: OcrWord, sizePx: number) => boolean,
 ): TextRun[] {
-  const sizes = lines.map((line) => line.xSize / scale);
+  const sizes = lines.map((line) => line.fontSize / scale);
   const common = commonSize(lines, sizes);
   const runs: TextRun[] = [];
   for (const [i, line] of lines.entries()) {
@@ -105,7 +105,7 @@ function toRuns(
             .join(' ')
         : phrase.map((w, k) => (k && !unspaced.has(w) ? ' ' : '') + w.text).join('');
       const base = pageHeight - baseAt((left + right) / 2) / scale;
-      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl }));
+      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl, bold: !!phrase[0].bold }));
     }
   }
   return runs;
