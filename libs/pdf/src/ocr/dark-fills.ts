@@ -1,3 +1,4 @@
+import { CellGrid, close, components, morph, neighbours } from './cell-grid.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /** The fills are found on a grid of cells this many points wide (8 pixels at 300 dpi). */
@@ -50,13 +51,6 @@ export function clearDarkFills(image: GrayImage, scale: number): Uint8Array | nu
   return out;
 }
 
-interface CellGrid {
-  cols: number;
-  rows: number;
-  /** 1 where the cell is dark. */
-  on: Uint8Array;
-}
-
 function cellsFor(points: number, scale: number, cell: number): number {
   return Math.max(1, Math.round((points * scale) / cell));
 }
@@ -82,30 +76,6 @@ function darkCells({ gray, width, height }: GrayImage, cell: number): CellGrid {
   return { cols, rows, on };
 }
 
-/** Erosion (`keep` = every cell of the window on) or dilation (any), by a square window of `size` cells. */
-function morph(grid: CellGrid, size: number, keep: 'all' | 'any'): CellGrid {
-  const { cols, rows } = grid;
-  const before = Math.floor((size - 1) / 2);
-  const pass = (src: Uint8Array, horizontal: boolean): Uint8Array => {
-    const dst = new Uint8Array(src.length);
-    const [lines, length] = horizontal ? [rows, cols] : [cols, rows];
-    const at = (line: number, i: number) => (horizontal ? line * cols + i : i * cols + line);
-    const prefix = new Uint32Array(length + 1);
-    for (let line = 0; line < lines; line++) {
-      for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + src[at(line, i)];
-      for (let i = 0; i < length; i++) {
-        // The window [i - before, i - before + size), cut at the page's edges.
-        const from = Math.max(0, i - before);
-        const to = Math.min(length, i - before + size);
-        const count = prefix[to] - prefix[from];
-        dst[at(line, i)] = (keep === 'all' ? count === to - from : count > 0) ? 1 : 0;
-      }
-    }
-    return dst;
-  };
-  return { ...grid, on: pass(pass(grid.on, true), false) };
-}
-
 /**
  * The connected dark areas that hold a square of `size` cells somewhere, whole: the dark marks
  * between the letters on a fill stay part of it, while glyph strokes, however bold, go.
@@ -118,47 +88,6 @@ function wideAreas(grid: CellGrid, size: number): CellGrid {
     for (const c of cells) on[c] = 1;
   }
   return { ...grid, on };
-}
-
-/** Fills light gaps narrower than `size` cells. */
-function close(grid: CellGrid, size: number): CellGrid {
-  return morph(morph(grid, size, 'any'), size, 'all');
-}
-
-/** The connected areas of cells that are on (4-neighbours), each as its cells' indexes. */
-function components(grid: CellGrid): number[][] {
-  const { cols, rows, on } = grid;
-  const seen = new Uint8Array(on.length);
-  const out: number[][] = [];
-  for (let start = 0; start < on.length; start++) {
-    if (!on[start] || seen[start]) continue;
-    const cells: number[] = [];
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const c = stack.pop()!;
-      cells.push(c);
-      for (const n of neighbours(c, cols, rows)) {
-        if (on[n] && !seen[n]) {
-          seen[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
-    out.push(cells);
-  }
-  return out;
-}
-
-/** The cell's neighbours above, below and to either side, within the grid. */
-function neighbours(c: number, cols: number, rows: number): number[] {
-  const out: number[] = [];
-  const x = c % cols;
-  if (x > 0) out.push(c - 1);
-  if (x < cols - 1) out.push(c + 1);
-  if (c >= cols) out.push(c - cols);
-  if (c < (rows - 1) * cols) out.push(c + cols);
-  return out;
 }
 
 /** How many columns of cells the area spans. */

@@ -10,6 +10,7 @@ import { readBullets } from './bullets.js';
 import { readLeaders } from './leaders.js';
 import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
+import { picturesOnScan } from './pictures.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
@@ -74,6 +75,7 @@ export async function recognisePage(
   const words = ocrWords(lines, image.scale, content.height);
   const rules = rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, words);
   const recognised = ocrRuns(lines, image.scale, content.height, rules);
+  const pictures = picturesOnScan(image, image.scale, content.height, lines);
   // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
   const chars = recognised.reduce((n, r) => n + r.text.length, 0);
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
@@ -83,7 +85,11 @@ export async function recognisePage(
       ...content,
       runs,
       verticalRuns: plan === 'replace' ? [] : content.verticalRuns,
-      images: content.images.filter((im) => !holdsText(im.bbox, recognised)),
+      images: [
+        ...content.images.filter((im) => !holdsText(im.bbox, recognised)),
+        // Rendered from the page where they show, as a drawing is: the scan is one image.
+        ...pictures.map((bbox) => ({ bbox, objId: null })),
+      ],
       paths: [...content.paths, ...rules],
     },
     ocr: { page: content.page, engine, confidence: meanConfidence(lines) },

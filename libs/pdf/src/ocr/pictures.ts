@@ -1,0 +1,196 @@
+import { BBox } from '../types.js';
+import { CellGrid, close, components } from './cell-grid.js';
+import { OcrLine, OcrWord } from './hocr.js';
+import { GrayImage } from './render.js';
+
+/** Pictures are found on a grid of cells this many points wide. */
+const CELL_PT = 2;
+/** Pixels darker than this are a picture's ink: a chart's light grey bars, a photograph's mid tones. */
+const INK = 200;
+/** A cell is inked when this share of its pixels is. */
+const INKED_SHARE = 0.1;
+/** Ink this close (points) is one picture: the bars of a chart, the patches of a photograph. */
+const JOIN_PT = 6;
+/** A picture is at least this wide and high (points): smaller marks are rules' ends, logos, specks. */
+const MIN_SIDE_PT = 48;
+/** Inked over at least this share of its box: a table's grid or a frame around text is not. */
+const MIN_INKED_SHARE = 0.3;
+/**
+ * Words cover at most this share of its box: a chart's labels are few, while a shaded table or a
+ * slide's background is mostly text.
+ */
+const MAX_TEXT_SHARE = 0.15;
+/** And it covers at most this share of the page: a page-wide tint is a background. */
+const MAX_PAGE_SHARE = 0.6;
+/** A picture takes in the short lines set within this many of their font sizes of it: its labels. */
+const LABEL_REACH = 1.5;
+/** Margin (points) kept around a picture's ink and labels, as the crop of a scan wavers a little. */
+const MARGIN_PT = 3;
+/** A flat tint: this share of its pixels within `FLAT_STEP` grey levels of their median. */
+const FLAT_SHARE = 0.85;
+const FLAT_STEP = 24;
+/** Rounds of taking in labels: an axis title beyond the tick values is reached in the second. */
+const LABEL_ROUNDS = 3;
+
+/**
+ * The pictures a scanned page shows (charts, photographs, drawings), as boxes in page space: the
+ * page's ink that no recognised word accounts for, gathered into areas that are large, inked over
+ * much of their box (a table's grid is not) and hold few words, each grown over the labels set
+ * beside it. Their
+ * words are then a figure's labels, not body text, as on born-digital pages.
+ */
+export function picturesOnScan(
+  image: GrayImage,
+  scale: number,
+  pageHeight: number,
+  lines: OcrLine[],
+): BBox[] {
+  const cell = Math.max(2, Math.round(CELL_PT * scale));
+  const grid = new Grid(image.width, image.height, cell);
+  const ink = grid.inked(image);
+  const text = grid.cover(
+    lines.flatMap((l) => l.words.map((w) => w.box)),
+    1,
+  );
+  const on = ink.map((v, c) => (v && !text[c] ? 1 : 0));
+  const free: CellGrid = { cols: grid.cols, rows: grid.rows, on };
+  const joined = close(free, Math.max(1, Math.round(JOIN_PT / CELL_PT)));
+  const minSide = MIN_SIDE_PT / CELL_PT;
+  const boxes: BBox[] = [];
+  for (const cells of components(joined)) {
+    const [c0, r0, c1, r1] = grid.bounds(cells);
+    if (c1 - c0 + 1 < minSide || r1 - r0 + 1 < minSide) continue;
+    const area = (c1 - c0 + 1) * (r1 - r0 + 1);
+    if (area > MAX_PAGE_SHARE * grid.cols * grid.rows) continue;
+    if (grid.count(on, c0, r0, c1, r1) < MIN_INKED_SHARE * area) continue;
+    const words = grid.count(text, c0, r0, c1, r1);
+    if (words > MAX_TEXT_SHARE * area) continue;
+    // A box of one flat tint holding words is a text box (a shape, a callout), not a picture.
+    if (
+      words &&
+      grid.flat(
+        image,
+        cells.filter((c) => on[c]),
+      )
+    )
+      continue;
+    boxes.push(withLabels([c0 * cell, r0 * cell, (c1 + 1) * cell - 1, (r1 + 1) * cell - 1], lines));
+  }
+  const margin = MARGIN_PT * scale;
+  return boxes
+    .map(([x0, y0, x1, y1]): BBox => [
+      Math.max(0, x0 - margin),
+      Math.max(0, y0 - margin),
+      Math.min(image.width, x1 + margin),
+      Math.min(image.height, y1 + margin),
+    ])
+    .map(([x0, y0, x1, y1]) => [x0 / scale, pageHeight - y1 / scale, x1 / scale, pageHeight - y0 / scale]);
+}
+
+/** The box grown over the lines set close beside or inside it that lie wholly near it. */
+function withLabels(box: BBox, lines: OcrLine[]): BBox {
+  let [x0, y0, x1, y1] = box;
+  for (let round = 0; round < LABEL_ROUNDS; round++) {
+    let grown = false;
+    for (const line of lines) {
+      const reach = LABEL_REACH * line.fontSize;
+      const near = (w: OcrWord) =>
+        w.box[0] < x1 + reach && w.box[2] > x0 - reach && w.box[1] < y1 + reach && w.box[3] > y0 - reach;
+      // A body line running past the picture is text beside it, not its label.
+      if (!line.words.every(near)) continue;
+      for (const w of line.words) {
+        if (w.box[0] >= x0 && w.box[1] >= y0 && w.box[2] <= x1 && w.box[3] <= y1) continue;
+        [x0, y0, x1, y1] = [
+          Math.min(x0, w.box[0]),
+          Math.min(y0, w.box[1]),
+          Math.max(x1, w.box[2]),
+          Math.max(y1, w.box[3]),
+        ];
+        grown = true;
+      }
+    }
+    if (!grown) break;
+  }
+  return [x0, y0, x1, y1];
+}
+
+/** The page's cells, `cell` pixels square. */
+class Grid {
+  readonly cols: number;
+  readonly rows: number;
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+    private readonly cell: number,
+  ) {
+    this.cols = Math.ceil(width / cell);
+    this.rows = Math.ceil(height / cell);
+  }
+
+  /** 1 for each cell enough of whose pixels are ink. */
+  inked({ gray }: GrayImage): Uint8Array {
+    const counts = new Uint32Array(this.cols * this.rows);
+    for (let y = 0; y < this.height; y++) {
+      const row = Math.floor(y / this.cell) * this.cols;
+      const line = y * this.width;
+      for (let x = 0; x < this.width; x++)
+        if (gray[line + x] < INK) counts[row + Math.floor(x / this.cell)]++;
+    }
+    const enough = INKED_SHARE * this.cell * this.cell;
+    const out = new Uint8Array(counts.length);
+    for (let c = 0; c < counts.length; c++) out[c] = counts[c] >= enough ? 1 : 0;
+    return out;
+  }
+
+  /** 1 for each cell the boxes (pixels) touch, `pad` cells around them included. */
+  cover(boxes: BBox[], pad: number): Uint8Array {
+    const out = new Uint8Array(this.cols * this.rows);
+    for (const [x0, y0, x1, y1] of boxes) {
+      const c0 = Math.max(0, Math.floor(x0 / this.cell) - pad);
+      const c1 = Math.min(this.cols - 1, Math.floor(x1 / this.cell) + pad);
+      const r0 = Math.max(0, Math.floor(y0 / this.cell) - pad);
+      const r1 = Math.min(this.rows - 1, Math.floor(y1 / this.cell) + pad);
+      for (let r = r0; r <= r1; r++) out.fill(1, r * this.cols + c0, r * this.cols + c1 + 1);
+    }
+    return out;
+  }
+
+  /** Whether the cells' pixels are one flat tint. */
+  flat({ gray }: GrayImage, cells: number[]): boolean {
+    const histogram = new Uint32Array(256);
+    let total = 0;
+    for (const c of cells) {
+      const [x0, y0] = [(c % this.cols) * this.cell, Math.floor(c / this.cols) * this.cell];
+      for (let y = y0; y < Math.min(this.height, y0 + this.cell); y++) {
+        for (let x = x0; x < Math.min(this.width, x0 + this.cell); x++) {
+          histogram[gray[y * this.width + x]]++;
+          total++;
+        }
+      }
+    }
+    let median = 0;
+    for (let seen = histogram[0]; seen * 2 < total;) seen += histogram[++median];
+    let near = 0;
+    for (let v = Math.max(0, median - FLAT_STEP); v <= Math.min(255, median + FLAT_STEP); v++)
+      near += histogram[v];
+    return near >= FLAT_SHARE * total;
+  }
+
+  /** The cells' bounds: first and last column and row. */
+  bounds(cells: number[]): [number, number, number, number] {
+    let [c0, r0, c1, r1] = [Infinity, Infinity, -1, -1];
+    for (const c of cells) {
+      const [col, row] = [c % this.cols, Math.floor(c / this.cols)];
+      [c0, r0, c1, r1] = [Math.min(c0, col), Math.min(r0, row), Math.max(c1, col), Math.max(r1, row)];
+    }
+    return [c0, r0, c1, r1];
+  }
+
+  /** How many cells within the bounds are set in `on`. */
+  count(on: Uint8Array, c0: number, r0: number, c1: number, r1: number): number {
+    let n = 0;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) n += on[r * this.cols + c];
+    return n;
+  }
+}
