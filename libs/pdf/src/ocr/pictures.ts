@@ -14,7 +14,7 @@ const JOIN_PT = 6;
 /** A picture is at least this wide and high (points): smaller marks are rules' ends, logos, specks. */
 const MIN_SIDE_PT = 48;
 /** Inked over at least this share of its box: a table's grid or a frame around text is not. */
-const MIN_INKED_SHARE = 0.3;
+const MIN_INKED_SHARE = 0.2;
 /**
  * Words cover at most this share of its box: a chart's labels are few, while a shaded table or a
  * slide's background is mostly text.
