@@ -65,6 +65,15 @@ describe('picturesOnScan', () => {
     expect(SIZE - y1).toBeGreaterThan(50);
   });
 
+  it("leaves the figure's caption under it out of its box", () => {
+    const caption = line([100, 325, 160, 334], [165, 325, 200, 334]);
+    caption.words[0].text = 'Figure';
+    caption.words[1].text = '1:';
+    const image = page((x, y) => chart(x, y) ?? ink([BODY, TICKS, caption])(x, y));
+    const [found] = picturesOnScan(image, 1, SIZE, [BODY, TICKS, caption]);
+    expect(SIZE - found[1]).toBeLessThan(325);
+  });
+
   it('finds no picture in a box of one flat tint holding words', () => {
     const words = line([120, 190, 200, 200], [210, 190, 280, 200]);
     const image = page(

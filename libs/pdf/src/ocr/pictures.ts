@@ -1,3 +1,4 @@
+import { captionKind } from '../classify/captions.js';
 import { BBox } from '../types.js';
 import { CellGrid, close, components } from './cell-grid.js';
 import { OcrLine, OcrWord } from './hocr.js';
@@ -9,6 +10,8 @@ const CELL_PT = 2;
 const INK = 200;
 /** A cell is inked when this share of its pixels is. */
 const INKED_SHARE = 0.1;
+/** Or when its mean is this many grey levels darker than the paper: a tint. */
+const TINT_STEP = 16;
 /** Ink this close (points) is one picture: the bars of a chart, the patches of a photograph. */
 const JOIN_PT = 6;
 /** A picture is at least this wide and high (points): smaller marks are rules' ends, logos, specks. */
@@ -29,6 +32,11 @@ const MARGIN_PT = 3;
 /** A flat tint: this share of its pixels within `FLAT_STEP` grey levels of their median. */
 const FLAT_SHARE = 0.85;
 const FLAT_STEP = 24;
+/** A label line holds at most this many words and characters. */
+const MAX_LABEL_WORDS = 4;
+const MAX_LABEL_CHARS = 28;
+/** Words read with less mean confidence than this are a picture's texture, not text. */
+const UNSURE_CONFIDENCE = 50;
 /** Rounds of taking in labels: an axis title beyond the tick values is reached in the second. */
 const LABEL_ROUNDS = 3;
 
@@ -96,8 +104,8 @@ function withLabels(box: BBox, lines: OcrLine[]): BBox {
       const reach = LABEL_REACH * line.fontSize;
       const near = (w: OcrWord) =>
         w.box[0] < x1 + reach && w.box[2] > x0 - reach && w.box[1] < y1 + reach && w.box[3] > y0 - reach;
-      // A body line running past the picture is text beside it, not its label.
-      if (!line.words.every(near)) continue;
+      // A body line running past the picture is text beside it, a caption is the figure's own.
+      if (!isLabel(line) || !line.words.every(near)) continue;
       for (const w of line.words) {
         if (w.box[0] >= x0 && w.box[1] >= y0 && w.box[2] <= x1 && w.box[3] <= y1) continue;
         [x0, y0, x1, y1] = [
@@ -114,6 +122,17 @@ function withLabels(box: BBox, lines: OcrLine[]): BBox {
   return [x0, y0, x1, y1];
 }
 
+/**
+ * A label is a few words at most (tick values, category names, a legend entry, an axis title), or
+ * what Tesseract reads in a picture's texture and slanted lettering: words it is unsure of.
+ */
+function isLabel(line: OcrLine): boolean {
+  const text = line.words.map((w) => w.text).join(' ');
+  if (captionKind(text)) return false;
+  const unsure = line.words.reduce((n, w) => n + w.confidence, 0) / line.words.length < UNSURE_CONFIDENCE;
+  return unsure || (line.words.length <= MAX_LABEL_WORDS && text.length <= MAX_LABEL_CHARS);
+}
+
 /** The page's cells, `cell` pixels square. */
 class Grid {
   readonly cols: number;
@@ -128,18 +147,35 @@ class Grid {
     this.rows = Math.ceil(height / cell);
   }
 
-  /** 1 for each cell enough of whose pixels are ink. */
+  /**
+   * 1 for each cell enough of whose pixels are ink, or whose mean is a tint darker than the paper (a
+   * photograph's pale sky, a picture's light background).
+   */
   inked({ gray }: GrayImage): Uint8Array {
     const counts = new Uint32Array(this.cols * this.rows);
+    const sums = new Float64Array(this.cols * this.rows);
+    const sizes = new Uint32Array(this.cols * this.rows);
+    const histogram = new Uint32Array(256);
     for (let y = 0; y < this.height; y++) {
       const row = Math.floor(y / this.cell) * this.cols;
       const line = y * this.width;
-      for (let x = 0; x < this.width; x++)
-        if (gray[line + x] < INK) counts[row + Math.floor(x / this.cell)]++;
+      for (let x = 0; x < this.width; x++) {
+        const v = gray[line + x];
+        const c = row + Math.floor(x / this.cell);
+        if (v < INK) counts[c]++;
+        sums[c] += v;
+        sizes[c]++;
+        histogram[v]++;
+      }
     }
+    // Most of a page is its paper.
+    let paper = 0;
+    for (let seen = histogram[0]; seen * 2 < gray.length;) seen += histogram[++paper];
     const enough = INKED_SHARE * this.cell * this.cell;
     const out = new Uint8Array(counts.length);
-    for (let c = 0; c < counts.length; c++) out[c] = counts[c] >= enough ? 1 : 0;
+    for (let c = 0; c < counts.length; c++) {
+      out[c] = counts[c] >= enough || sums[c] / sizes[c] <= paper - TINT_STEP ? 1 : 0;
+    }
     return out;
   }
 
