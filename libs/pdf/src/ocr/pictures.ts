@@ -153,18 +153,18 @@ class Grid {
    */
   inked({ gray }: GrayImage): Uint8Array {
     const counts = new Uint32Array(this.cols * this.rows);
-    const sums = new Float64Array(this.cols * this.rows);
-    const sizes = new Uint32Array(this.cols * this.rows);
+    const sums = new Uint32Array(this.cols * this.rows);
     const histogram = new Uint32Array(256);
+    const column = new Uint32Array(this.width);
+    for (let x = 0; x < this.width; x++) column[x] = Math.floor(x / this.cell);
     for (let y = 0; y < this.height; y++) {
       const row = Math.floor(y / this.cell) * this.cols;
       const line = y * this.width;
       for (let x = 0; x < this.width; x++) {
         const v = gray[line + x];
-        const c = row + Math.floor(x / this.cell);
+        const c = row + column[x];
         if (v < INK) counts[c]++;
         sums[c] += v;
-        sizes[c]++;
         histogram[v]++;
       }
     }
@@ -174,7 +174,9 @@ class Grid {
     const enough = INKED_SHARE * this.cell * this.cell;
     const out = new Uint8Array(counts.length);
     for (let c = 0; c < counts.length; c++) {
-      out[c] = counts[c] >= enough || sums[c] / sizes[c] <= paper - TINT_STEP ? 1 : 0;
+      const w = Math.min(this.cell, this.width - (c % this.cols) * this.cell);
+      const h = Math.min(this.cell, this.height - Math.floor(c / this.cols) * this.cell);
+      out[c] = counts[c] >= enough || sums[c] / (w * h) <= paper - TINT_STEP ? 1 : 0;
     }
     return out;
   }
