@@ -5,8 +5,6 @@ export interface OcrWord {
   box: [number, number, number, number];
   /** 0-100. */
   confidence: number;
-  /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
-  bold?: boolean;
 }
 
 /** A recognised line: its words, baseline and Tesseract's estimate of its text height. */
@@ -18,6 +16,8 @@ export interface OcrLine {
   xSize: number;
   /** The font size at the image's resolution, from the ascenders' height above the baseline. */
   fontSize: number;
+  /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
+  bold?: boolean;
   words: OcrWord[];
 }
 

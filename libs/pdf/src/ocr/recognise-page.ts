@@ -68,18 +68,17 @@ export async function recognisePage(
   const cleared = clearDarkFills(image, image.scale);
   const pgm = cleared ? pgmOf(cleared, image.width, image.height) : image.pgm;
   const read = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
-  const { engine } = read;
   const lines = markBold(read.lines, image);
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);
   const rules = rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, words);
   const recognised = ocrRuns(lines, image.scale, content.height, rules);
-  const pictures = picturesOnScan(image, image.scale, content.height, lines);
   // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
   const chars = recognised.reduce((n, r) => n + r.text.length, 0);
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
   const runs = plan === 'replace' ? recognised : fill(content.runs, recognised);
+  const pictures = picturesOnScan(image, image.scale, content.height, lines);
   return {
     content: {
       ...content,
@@ -92,7 +91,7 @@ export async function recognisePage(
       ],
       paths: [...content.paths, ...rules],
     },
-    ocr: { page: content.page, engine, confidence: meanConfidence(lines) },
+    ocr: { page: content.page, engine: read.engine, confidence: meanConfidence(lines) },
   };
 }
 

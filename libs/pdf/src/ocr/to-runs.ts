@@ -105,7 +105,7 @@ function toRuns(
             .join(' ')
         : phrase.map((w, k) => (k && !unspaced.has(w) ? ' ' : '') + w.text).join('');
       const base = pageHeight - baseAt((left + right) / 2) / scale;
-      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl, bold: !!phrase[0].bold }));
+      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl, bold: !!line.bold }));
     }
   }
   return runs;

@@ -50,7 +50,7 @@ function weigh(...made: { line: OcrLine; drawn: DrawnWord[] }[]): boolean[] {
     made.map((m) => m.line),
     page(made.flatMap((m) => m.drawn)),
   );
-  return read.map((l) => l.words.every((w) => w.bold === true));
+  return read.map((l) => l.bold === true);
 }
 
 describe('markBold', () => {

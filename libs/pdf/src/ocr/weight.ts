@@ -36,7 +36,7 @@ export function markBold(lines: OcrLine[], image: GrayImage): OcrLine[] {
       if (weight >= BOLD_STROKE * body) bold += letters(word);
     }
     const isBold = weighed > 0 && bold >= BOLD_LINE_SHARE * weighed;
-    return isBold ? { ...line, words: line.words.map((w) => ({ ...w, bold: true })) } : line;
+    return isBold ? { ...line, bold: true } : line;
   });
 }
 
