@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord } from './hocr.js';
+import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /** Tesseract reads a bullet as a word of a character or two ("e", "¢", "°", "oe"). */
@@ -34,8 +34,7 @@ export function readBullets(lines: OcrLine[], image: GrayImage): OcrLine[] {
     const dots = line.words.map((w) => isBullet(w, line, image));
     if (!dots.includes(true)) return line;
     // A dot read as a letter costs its word confidence; the bullet is as sure as the line's words.
-    const plain = line.words.filter((_, i) => !dots[i]);
-    const confidence = plain.length ? plain.reduce((n, w) => n + w.confidence, 0) / plain.length : 100;
+    const confidence = averageConfidence(line.words.filter((_, i) => !dots[i]));
     const words = line.words.map((w, i) =>
       dots[i] ? { ...w, text: BULLET, confidence: Math.max(w.confidence, confidence) } : w,
     );

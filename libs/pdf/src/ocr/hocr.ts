@@ -21,6 +21,11 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
+/** The words' mean confidence, each word alike; 100 for no words (nothing read in doubt). */
+export function averageConfidence(words: OcrWord[]): number {
+  return words.length ? words.reduce((n, w) => n + w.confidence, 0) / words.length : 100;
+}
+
 /** Ascender height over font size in common text faces (Times 0.68, Helvetica 0.72, DejaVu 0.76). */
 const ASCENDER_SHARE = 0.72;
 

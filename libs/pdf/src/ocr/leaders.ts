@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord } from './hocr.js';
+import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
@@ -43,7 +43,7 @@ export function readLeaders(lines: OcrLine[], image: GrayImage): OcrLine[] {
     // A word glued to its leader by Tesseract ends a word space or so before the dots it found.
     const reach = 2 * slack;
     const clear = line.words.filter((w) => !inside(w) && !leaders.some((l) => touches(w, l, reach)));
-    const confidence = clear.length ? clear.reduce((n, w) => n + w.confidence, 0) / clear.length : 100;
+    const confidence = averageConfidence(clear);
     const words: OcrWord[] = [];
     for (const word of line.words) {
       if (inside(word)) continue;

@@ -1,7 +1,8 @@
 import { captionKind } from '../classify/captions.js';
 import { BBox } from '../types.js';
 import { CellGrid, close, components } from './cell-grid.js';
-import { OcrLine, OcrWord } from './hocr.js';
+import { histogramMedian } from './histogram.js';
+import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { GrayImage } from './render.js';
 
 /** Pictures are found on a grid of cells this many points wide. */
@@ -129,7 +130,7 @@ function withLabels(box: BBox, lines: OcrLine[]): BBox {
 function isLabel(line: OcrLine): boolean {
   const text = line.words.map((w) => w.text).join(' ');
   if (captionKind(text)) return false;
-  const unsure = line.words.reduce((n, w) => n + w.confidence, 0) / line.words.length < UNSURE_CONFIDENCE;
+  const unsure = averageConfidence(line.words) < UNSURE_CONFIDENCE;
   return unsure || (line.words.length <= MAX_LABEL_WORDS && text.length <= MAX_LABEL_CHARS);
 }
 
@@ -169,8 +170,7 @@ class Grid {
       }
     }
     // Most of a page is its paper.
-    let paper = 0;
-    for (let seen = histogram[0]; seen * 2 < gray.length;) seen += histogram[++paper];
+    const paper = histogramMedian(histogram) ?? 255;
     const enough = INKED_SHARE * this.cell * this.cell;
     const out = new Uint8Array(counts.length);
     for (let c = 0; c < counts.length; c++) {
@@ -207,8 +207,7 @@ class Grid {
         }
       }
     }
-    let median = 0;
-    for (let seen = histogram[0]; seen * 2 < total;) seen += histogram[++median];
+    const median = histogramMedian(histogram) ?? 0;
     let near = 0;
     for (let v = Math.max(0, median - FLAT_STEP); v <= Math.min(255, median + FLAT_STEP); v++)
       near += histogram[v];

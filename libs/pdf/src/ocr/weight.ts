@@ -1,4 +1,5 @@
 import { OcrLine, OcrWord } from './hocr.js';
+import { histogramMedian } from './histogram.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
@@ -60,20 +61,8 @@ function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null
       }
     }
   }
-  const stroke = medianOfCounts(counts);
+  const stroke = histogramMedian(counts);
   return stroke === null ? null : stroke / line.xSize;
-}
-
-/** The median of values given as how many times each (an index) occurs. */
-function medianOfCounts(counts: number[]): number | null {
-  const total = counts.reduce((n, c) => n + (c ?? 0), 0);
-  if (!total) return null;
-  let seen = 0;
-  for (let v = 0; v < counts.length; v++) {
-    seen += counts[v] ?? 0;
-    if (seen * 2 >= total) return v;
-  }
-  return null;
 }
 
 /** The median weight of the page's letters: its body text's, as most letters are body text. */

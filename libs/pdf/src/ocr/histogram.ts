@@ -1,0 +1,15 @@
+/**
+ * The median of values counted in a histogram (`counts[v]` times the value `v`; holes count none),
+ * or null when it counts nothing.
+ */
+export function histogramMedian(counts: ArrayLike<number | undefined>): number | null {
+  let total = 0;
+  for (let v = 0; v < counts.length; v++) total += counts[v] ?? 0;
+  if (!total) return null;
+  let seen = 0;
+  for (let v = 0; v < counts.length; v++) {
+    seen += counts[v] ?? 0;
+    if (seen * 2 >= total) return v;
+  }
+  return null;
+}
