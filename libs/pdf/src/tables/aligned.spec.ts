@@ -60,6 +60,25 @@ describe('findAlignedTables', () => {
     ]);
   });
 
+  it('keeps a contents entry whose leader was lost in its table, its number set with the others', () => {
+    // As a scan reads a table of contents: one entry's dots are not read, a number's case is off.
+    const entries: [string, string][] = [
+      ['Notices . . . . . . . . . . . .', 'xiV'],
+      ['1.1 Scope', '2'],
+      ['1.2 Terms . . . . . . . . . . .', '14'],
+      ['1.3 Sources . . . . . . . . . .', '15'],
+    ];
+    const rightAt = (text: string, x1: number) => x1 - 5 * text.length;
+    const runs = entries.flatMap(([title, page], i) => [
+      run(title, 72, 700 - 12 * i),
+      run(page, rightAt(page, 400), 700 - 12 * i),
+    ]);
+    // Below the contents, a line ending in a number somewhere else is no entry.
+    runs.push(run('Printed in', 72, 652), run('7', 250, 652));
+    const { tables } = findAlignedTables(buildLines(runs), 600);
+    expect(tables.map((t) => t.rows)).toEqual([entries.map(([title, page]) => [title, page])]);
+  });
+
   it('leaves lists set side by side alone', () => {
     const runs = [0, 1, 2].flatMap((i) => [
       run(`${i + 1}. item ${i}`, 100, 700 - 14 * i),

@@ -45,21 +45,48 @@ function lanes(lines: Line[]): Line[][] {
   return out;
 }
 
-/** A contents entry: a title, a dot leader and a page number (arabic or roman). */
-const LEADER = /^(.*\S)\s*((?:\.\s*){3,})\s*([0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$/;
+/** A contents entry: a title, a dot leader and a page number (arabic or roman, in either case as OCR reads it). */
+const LEADER = /^(.*\S)\s*((?:\.\s*){3,})\s*([0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})$/;
+const PAGE_NUMBER = /^(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})$/;
+
+/**
+ * The cells of a contents entry: the title with its leader, and the page number. Within a run of
+ * entries, a title and a number set apart where the entry above ends its number is one too, its
+ * leader lost (a scan's dots read as nothing).
+ */
+function entryCells(row: Line[], above: Line[] | undefined): [string, string] | null {
+  const text = row.map((l) => l.text).join(' ');
+  const m = LEADER.exec(text);
+  if (m) return [`${m[1]} ${m[2].trim()}`, m[3]];
+  const last = row[row.length - 1];
+  if (!above || row.length < 2 || !PAGE_NUMBER.test(last.text.trim())) return null;
+  const end = above[above.length - 1].bbox[2];
+  if (Math.abs(last.bbox[2] - end) > last.size) return null;
+  return [
+    row
+      .slice(0, -1)
+      .map((l) => l.text)
+      .join(' '),
+    last.text.trim(),
+  ];
+}
 
 /** Three or more consecutive contents entries become a two-column table: entry and page. */
 function findLeaderTables(rows: Line[][], tables: TableGrid[], used: Set<Line>): Line[][] {
-  const text = (row: Line[]) => row.map((l) => l.text).join(' ');
   const rest: Line[][] = [];
   for (let start = 0; start < rows.length;) {
+    const cells: [string, string][] = [];
     let end = start;
-    while (
-      end < rows.length &&
-      LEADER.test(text(rows[end])) &&
-      (end === start || closeBelow(rows[end - 1], rows[end]))
-    ) {
+    while (end < rows.length && (end === start || closeBelow(rows[end - 1], rows[end]))) {
+      const entry = entryCells(rows[end], end === start ? undefined : rows[end - 1]);
+      if (!entry) break;
+      cells.push(entry);
       end++;
+    }
+    // A run ends on entries that have their leaders: one ending on a lost leader ends before it.
+    while (end - 1 > start && !LEADER.test(rows[end - 1].map((l) => l.text).join(' '))) {
+      end--;
+      cells.pop();
     }
     if (end - start >= MIN_ROWS) {
       const entries = rows.slice(start, end);
@@ -68,10 +95,7 @@ function findLeaderTables(rows: Line[][], tables: TableGrid[], used: Set<Line>):
           .flat()
           .map((l) => l.bbox)
           .reduce(unionBox),
-        rows: entries.map((row) => {
-          const m = LEADER.exec(text(row))!;
-          return [`${m[1]} ${m[2].trim()}`, m[3]];
-        }),
+        rows: cells,
       });
       entries.forEach((row) => row.forEach((l) => used.add(l)));
       start = end;

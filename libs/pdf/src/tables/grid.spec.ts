@@ -129,6 +129,84 @@ describe('buildGrid with column headers set upwards', () => {
   });
 });
 
+describe('buildGrid with merged cells', () => {
+  // Three columns and three rows of 30 points, as above; cells are merged where a rule is left out.
+  const cell = (text: string, c: number, r: number, line = 0) =>
+    run(text, c * 100 + 5, 90 - 30 * r - 12 - 12 * line);
+  const frame = [horizontal(90), horizontal(0), vertical(0, 0, 90), vertical(300, 0, 90)];
+
+  it('repeats a merged cell in every column and row it covers', () => {
+    // "Period" spans the first two columns of the header; "Open" the last column of both body rows,
+    // its two lines astride the missing rule.
+    const rules = [
+      ...frame,
+      horizontal(60),
+      horizontal(30, 0, 200),
+      vertical(100, 0, 60),
+      vertical(200, 0, 90),
+    ];
+    const runs = [
+      cell('Period', 0, 0),
+      cell('Status', 2, 0),
+      cell('Q1', 0, 1),
+      cell('Jan', 1, 1),
+      cell('Still', 2, 1, 1),
+      cell('open', 2, 2),
+      cell('Q2', 0, 2),
+      cell('Apr', 1, 2),
+    ];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual([
+      ['Period', 'Period', 'Status'],
+      ['Q1', 'Jan', 'Still open'],
+      ['Q2', 'Apr', 'Still open'],
+    ]);
+  });
+
+  it('keeps cells apart where a missing column rule has text on both sides', () => {
+    const rules = [...frame, horizontal(60), horizontal(30), vertical(100, 60, 90), vertical(200, 0, 90)];
+    const runs = [
+      cell('Kind', 0, 0),
+      cell('Count', 1, 0),
+      cell('Total', 2, 0),
+      cell('Apples', 0, 1),
+      cell('4', 1, 1),
+      cell('9', 2, 1),
+      cell('Pears', 0, 2),
+      cell('5', 1, 2),
+      cell('7', 2, 2),
+    ];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual([
+      ['Kind', 'Count', 'Total'],
+      ['Apples', '4', '9'],
+      ['Pears', '5', '7'],
+    ]);
+  });
+
+  it("reads a table nested in a cell as that cell's text", () => {
+    // Two columns (rule at x 150); the second row's first cell holds a framed 2 x 2 table, inset.
+    const rules = [
+      ...frame,
+      horizontal(60),
+      vertical(150, 0, 90),
+      ...[4, 28, 52].map((y) => horizontal(y, 10, 140)),
+      ...[10, 75, 140].map((x) => vertical(x, 4, 52)),
+    ];
+    const runs = [
+      run('Name', 5, 78),
+      run('Notes', 155, 78),
+      run('A', 15, 38),
+      run('B', 80, 38),
+      run('1', 15, 14),
+      run('2', 80, 14),
+      run('Two by two', 155, 38),
+    ];
+    expect(buildGrid(TABLE, rules, runs)?.rows).toEqual([
+      ['Name', 'Notes'],
+      ['A B 1 2', 'Two by two'],
+    ]);
+  });
+});
+
 describe('shadingEdges', () => {
   const fill = (bbox: BBox) => ({ bbox, stroked: false, filled: true, straight: true });
 

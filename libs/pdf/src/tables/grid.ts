@@ -11,6 +11,8 @@ import {
 import { listMarker } from '../layout/markers.js';
 import { normalizeText } from '../layout/text-normalize.js';
 import { Rule } from './rules.js';
+import { withoutNestedTables } from './nested.js';
+import { RuledLattice, mergeSpannedCells } from './spans.js';
 
 export type { TableGrid };
 
@@ -93,7 +95,7 @@ export function buildGrid(
   turned: TextRun[] = [],
 ): TableGrid | null {
   if (!runs.length) return null;
-  const rules = joinCollinear(drawn);
+  const rules = withoutNestedTables(joinCollinear(drawn), bbox);
   const height = bbox[3] - bbox[1];
   const width = bbox[2] - bbox[0];
   // Text lines inside the region: runs sharing a baseline band, top first.
@@ -109,16 +111,25 @@ export function buildGrid(
     vertical.map((r) => (r.bbox[0] + r.bbox[2]) / 2),
     3,
   ).filter((x) => x > bbox[0] + 3 && x < bbox[2] - 3);
-  cols = cols.length ? [bbox[0], ...cols, bbox[2]] : gapColumns(bands, bbox);
+  // Columns parted by rules (not only framed, with gaps for columns) have cells that rules bound.
+  const columnRules = cols.length > 0;
+  cols = columnRules ? [bbox[0], ...cols, bbox[2]] : gapColumns(bands, bbox);
   if (cols.length < 3) return null;
 
-  const fullRules = rules.filter((r) => r.horizontal && r.bbox[2] - r.bbox[0] > 0.5 * width);
+  // Rules across most of the table part its rows; in a table ruled both ways, so does a rule along
+  // the edge of a single cell (merged cells beside it leave the rest of its line unruled).
+  const acrossCell = (r: Rule) =>
+    columnRules && cols.some((x, i) => i > 0 && r.bbox[0] <= cols[i - 1] + 3 && r.bbox[2] >= x - 3);
+  const rowRules = rules.filter(
+    (r) => r.horizontal && (r.bbox[2] - r.bbox[0] > 0.5 * width || acrossCell(r)),
+  );
   const ys = dedupe(
-    fullRules.map((r) => (r.bbox[1] + r.bbox[3]) / 2),
+    rowRules.map((r) => (r.bbox[1] + r.bbox[3]) / 2),
     3,
   ).sort((a, b) => b - a);
   let rowOf: (run: TextRun) => number;
   let rowCount: number;
+  let lattice: RuledLattice | null = null;
   // With vertical rules every horizontal rule closes a row (cells may hold several lines); booktabs
   // tables have a few rules only, so their rows are the text lines.
   // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
@@ -134,8 +145,12 @@ export function buildGrid(
       for (let i = 0; i < bounds.length - 1; i++) if (y <= bounds[i] && y > bounds[i + 1]) return i;
       return y > bounds[0] ? 0 : bounds.length - 2;
     };
-    const split = rowsBetweenRules(bands, segmentOf, cols, gridRuled);
+    const split = rowsBetweenRules(bands, segmentOf, cols, gridRuled, bounds.length - 1);
     rowCount = split.count;
+    if (columnRules) {
+      const rows = split.segments.map((s) => ({ top: bounds[s], bottom: bounds[s + 1], segment: s }));
+      lattice = { cols, rows };
+    }
     // Turned text has no line of its own: it goes to the first row of its segment.
     rowOf = (run) => split.rowOf.get(run) ?? split.firstRow[segmentOf(run)] ?? 0;
   } else {
@@ -162,18 +177,24 @@ export function buildGrid(
     }
     for (const c of covered) cells[row][c].push(run);
   }
-  let rows = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
-  if (rows.length < 2) return null;
-  // Boxes each holding one piece of text (a framed letterhead, a page border) are layout, not a table.
-  if (!rows.some((row) => row.filter((c) => c).length >= 2)) return null;
+  // Whether the region is a table is judged on its cells as drawn; merged cells repeat text.
+  const asDrawn = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
+  if (!isTableOfData(asDrawn)) return null;
+  const merged = lattice ? mergeSpannedCells(cells, lattice, rules) : cells;
+  let rows = merged.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
   // A right-to-left table is read from its rightmost column.
   const rtlChars = runs.filter((r) => r.rtl).reduce((n, r) => n + r.text.length, 0);
   if (rtlChars > runs.reduce((n, r) => n + r.text.length, 0) / 2) rows = rows.map((row) => row.reverse());
-  // Mostly empty cells: a form or page frame drawn with rules, not a table of data.
-  const cellsTotal = rows.length * rows[0].length;
-  const empty = rows.flat().filter((c) => !c).length;
-  if (empty > 0.7 * cellsTotal) return null;
   return { bbox, rows };
+}
+
+function isTableOfData(rows: string[][]): boolean {
+  if (rows.length < 2) return false;
+  // Boxes each holding one piece of text (a framed letterhead, a page border) are layout, not a table.
+  if (!rows.some((row) => row.filter((c) => c).length >= 2)) return false;
+  // Mostly empty cells: a form or page frame drawn with rules, not a table of data.
+  const empty = rows.flat().filter((c) => !c).length;
+  return empty <= 0.7 * rows.length * rows[0].length;
 }
 
 /**
@@ -192,7 +213,8 @@ function rowsBetweenRules(
   segmentOf: (run: TextRun) => number,
   cols: number[],
   columnRuled: boolean,
-): { rowOf: Map<TextRun, number>; firstRow: number[]; count: number } {
+  segmentCount: number,
+): { rowOf: Map<TextRun, number>; firstRow: number[]; count: number; segments: number[] } {
   const columnsOf = (band: TextRun[]) =>
     new Set(
       band.map((r) => {
@@ -207,9 +229,14 @@ function rowsBetweenRules(
   }
   const rowOf = new Map<TextRun, number>();
   const firstRow: number[] = [];
+  const segments: number[] = [];
   let count = 0;
-  for (const segment of [...bySegment.keys()].sort((a, b) => a - b)) {
-    const segmentBands = bySegment.get(segment)!;
+  // Ruled both ways, an empty stretch between rules is a row still: a cell spanning rows may fill it.
+  const kept = columnRuled
+    ? Array.from({ length: segmentCount }, (_, i) => i)
+    : [...bySegment.keys()].sort((a, b) => a - b);
+  for (const segment of kept) {
+    const segmentBands = bySegment.get(segment) ?? [];
     const used = segmentBands.map(columnsOf);
     const union = new Set(used.flatMap((c) => [...c]));
     const full = segmentBands.filter((_, i) => used[i].size >= 2 && used[i].size > union.size / 2);
@@ -219,6 +246,7 @@ function rowsBetweenRules(
       : full.length >= 2;
     if (!lines) {
       segmentBands.flat().forEach((r) => rowOf.set(r, count));
+      segments.push(segment);
       count++;
       continue;
     }
@@ -229,9 +257,10 @@ function rowsBetweenRules(
       );
       band.forEach((r) => rowOf.set(r, count + full.indexOf(nearest)));
     }
+    segments.push(...full.map(() => segment));
     count += full.length;
   }
-  return { rowOf, firstRow, count };
+  return { rowOf, firstRow, count, segments };
 }
 
 function cellText(runs: TextRun[]): string {
