@@ -19,6 +19,11 @@ export interface OcrLine {
   /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
   bold?: boolean;
   words: OcrWord[];
+  /**
+   * Where words were read too doubtfully to keep (another script's word, a smudge): the words on
+   * either side are still one phrase across them.
+   */
+  unread?: [number, number, number, number][];
 }
 
 /** The words' mean confidence, each word alike; 100 for no words (nothing read in doubt). */

@@ -118,7 +118,11 @@ async function readInScripts(
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
     const hocr = await recogniser.recognise(pgm, image.dpi, languages);
     const lines = readBullets(readLeaders(parseHocr(hocr), image), image)
-      .map((line) => ({ ...line, words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE) }))
+      .map((line) => ({
+        ...line,
+        words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE),
+        unread: line.words.filter((w) => w.confidence < MIN_WORD_CONFIDENCE).map((w) => w.box),
+      }))
       .filter((line) => line.words.length);
     const confidence = meanConfidence(lines);
     if (!best || confidence > best.confidence) best = { lines, confidence };

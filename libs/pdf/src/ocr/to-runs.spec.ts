@@ -39,6 +39,19 @@ describe('ocrRuns', () => {
     expect(runs[0]).toMatchObject({ x0: 0, x1: 64, base: 690, rtl: false });
   });
 
+  it('keeps a phrase one run across a word read too doubtfully to keep, but not across a narrow mark', () => {
+    const read = line([
+      ['written', 0, 40],
+      ['in', 94, 104],
+    ]);
+    // A word of another script stood between them (its box kept, its text not); further on, a mark
+    // as narrow as a bar between two cells.
+    const across = { ...read, unread: [[44, 100, 90, 112]] as OcrLine['unread'] };
+    expect(ocrRuns([across], 1, 800).map((r) => r.text)).toEqual(['written in']);
+    const mark = { ...read, unread: [[66, 100, 68, 112]] as OcrLine['unread'] };
+    expect(ocrRuns([mark], 1, 800).map((r) => r.text)).toEqual(['written', 'in']);
+  });
+
   it('parts two words a vertical rule stands between, and drops the rule read as a bar', () => {
     const words = line([
       ['Harbour', 0, 40],

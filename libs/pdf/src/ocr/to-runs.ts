@@ -16,6 +16,8 @@ const SAME_SIZE_SHARE = 0.12;
  * Wider gaps stay gaps between runs, where the line stage looks for columns and table cells.
  */
 const PHRASE_GAP = 0.8;
+/** An unread word this wide (in font sizes) at least still holds its place in a phrase. */
+const MIN_UNREAD_WORD = 0.5;
 
 /** What Tesseract reads a table's vertical rule as, where the rule passes through a line. */
 const RULE_GLYPH = /^[|!lI1[\]]$/;
@@ -64,9 +66,27 @@ export function ocrRuns(
     kept,
     scale,
     pageHeight,
-    (a, b, size) =>
-      b.box[0] - a.box[2] <= PHRASE_GAP * size && !crossing(a.box[2], b.box[0], a.box[1], a.box[3]),
+    (a, b, size, line) =>
+      bridged(a.box[2], b.box[0], line.unread ?? [], size) &&
+      !crossing(a.box[2], b.box[0], a.box[1], a.box[3]),
   );
+}
+
+/**
+ * Whether the gap from `left` to `right` is a phrase's where no unread word fills it. Only a word's
+ * width fills it: a narrow mark (a rule read as a glyph) sits in the gutter between table cells.
+ */
+function bridged(left: number, right: number, unread: OcrLine['unread'] & object, sizePx: number): boolean {
+  const gap = PHRASE_GAP * sizePx;
+  let at = left;
+  const within = unread
+    .filter((box) => box[0] >= left - 1 && box[2] <= right + 1 && box[2] - box[0] >= MIN_UNREAD_WORD * sizePx)
+    .sort((a, b) => a[0] - b[0]);
+  for (const box of within) {
+    if (box[0] - at > gap) return false;
+    at = Math.max(at, box[2]);
+  }
+  return right - at <= gap;
 }
 
 /** `join` says whether two neighbouring words of a line (left to right) are one run. */
@@ -74,7 +94,7 @@ function toRuns(
   lines: OcrLine[],
   scale: number,
   pageHeight: number,
-  join: (a: OcrWord, b: OcrWord, sizePx: number) => boolean,
+  join: (a: OcrWord, b: OcrWord, sizePx: number, line: OcrLine) => boolean,
 ): TextRun[] {
   const sizes = lines.map((line) => line.fontSize / scale);
   const common = commonSize(lines, sizes);
@@ -92,7 +112,7 @@ function toRuns(
     const phrases: OcrWord[][] = [];
     for (const word of ordered) {
       const last = phrases[phrases.length - 1];
-      if (last && join(last[last.length - 1], word, size * scale)) last.push(word);
+      if (last && join(last[last.length - 1], word, size * scale, line)) last.push(word);
       else phrases.push([word]);
     }
     for (const phrase of phrases) {
