@@ -33,11 +33,17 @@ interface Segment {
 
 /**
  * The plots drawn on a page, found by their scales: an axis line carrying tick marks, or tick values
- * set outside it, at three or more places, meeting a perpendicular axis at a corner. Table rules and
+ * set outside it, at three or more places, meeting a perpendicular axis at a corner. Axes known by
+ * their values alone must frame something plotted: a drawn path, or what `plottedWithin` finds (a
+ * scan's ink). Table rules and
  * underlines carry neither (a table's text is inside its rules); a form's comb of stubs has no second
  * axis. Plots side by side are separate: each has its own axes.
  */
-export function plotFrames(paths: PagePath[], runs: TextRun[] = []): PlotFrame[] {
+export function plotFrames(
+  paths: PagePath[],
+  runs: TextRun[] = [],
+  plottedWithin?: (bbox: BBox) => boolean,
+): PlotFrame[] {
   const segments = paths.flatMap((path): Segment[] => {
     if (!path.straight) return [];
     const w = boxWidth(path.bbox);
@@ -105,7 +111,7 @@ export function plotFrames(paths: PagePath[], runs: TextRun[] = []): PlotFrame[]
       !unique.includes(p) &&
       (!p.straight || (boxWidth(p.bbox) >= LINE_THICKNESS_PT && boxHeight(p.bbox) >= LINE_THICKNESS_PT)) &&
       centreInside(runOf(p.bbox), bbox, 0);
-    if (!ticked && !paths.some(plotted)) continue;
+    if (!ticked && !(plottedWithin ? plottedWithin(bbox) : paths.some(plotted))) continue;
     group.forEach((g) => taken.add(g));
     frames.push({ bbox, paths: unique });
   }

@@ -11,6 +11,7 @@ import { readLeaders } from './leaders.js';
 import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
 import { picturesOnScan } from './pictures.js';
+import { plottedOnScan } from './plots.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
@@ -79,6 +80,7 @@ export async function recognisePage(
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
   const runs = plan === 'replace' ? recognised : fill(content.runs, recognised);
   const pictures = picturesOnScan(image, image.scale, content.height, lines);
+  const plotted = plottedOnScan(image, image.scale, content.height, rules, recognised);
   return {
     content: {
       ...content,
@@ -89,7 +91,7 @@ export async function recognisePage(
         // Rendered from the page where they show, as a drawing is: the scan is one image.
         ...pictures.map((bbox) => ({ bbox, objId: null })),
       ],
-      paths: [...content.paths, ...rules],
+      paths: [...content.paths, ...rules, ...plotted],
     },
     ocr: { page: content.page, engine: read.engine, confidence: meanConfidence(lines) },
   };
