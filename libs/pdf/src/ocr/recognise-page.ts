@@ -10,6 +10,7 @@ import { readBullets } from './bullets.js';
 import { readLeaders } from './leaders.js';
 import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
+import { readCheckboxes } from './checkboxes.js';
 import { picturesOnScan } from './pictures.js';
 import { plottedOnScan } from './plots.js';
 import { rulesFromPixels } from './rules.js';
@@ -69,7 +70,7 @@ export async function recognisePage(
   const cleared = clearDarkFills(image, image.scale);
   const pgm = cleared ? pgmOf(cleared, image.width, image.height) : image.pgm;
   const read = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
-  const lines = markBold(read.lines, image);
+  const lines = readCheckboxes(markBold(read.lines, image), image);
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);
