@@ -158,6 +158,40 @@ describe('OCR of pages without usable text', () => {
     expect(words(scanned.markdown)).toEqual(words([TITLE, header, row, ...BODY].join(' ')));
   });
 
+  it('rebuilds a scanned table drawn only as shaded rows from the edges of its tints', async () => {
+    // A header row of white words on a dark band over one row on a light band: no rule anywhere,
+    // and too few rows for a table told by its columns alone.
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, [TITLE], 72, 720, 24, true);
+    const cells = [
+      ['Station', 'Rainfall', 'Wind'],
+      ['Harbour', '812', '14'],
+    ];
+    const xs = [80, 260, 420];
+    cells.forEach((row, r) => {
+      const y = 650 - 30 * r;
+      page.drawRectangle({ x: 60, y, width: 480, height: 30, color: grayscale(r ? 0.8 : 0.3) });
+      row.forEach((text, c) =>
+        page.drawText(text, {
+          x: xs[c],
+          y: y + 10,
+          size: 14,
+          font: r ? f.regular : f.bold,
+          color: grayscale(r ? 0 : 1),
+        }),
+      );
+    });
+    f.lines(page, BODY, 72, 560, 12);
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(1);
+    expect(scanned.markdown).toContain(
+      '| Station | Rainfall | Wind |\n| - | - | - |\n| Harbour | 812 | 14 |',
+    );
+  });
+
   it('rebuilds a scanned ruled table from the rules in its pixels', async () => {
     const f = await PdfFixture.create();
     const page = f.page();

@@ -13,6 +13,7 @@ import { scriptGroups } from './scripts.js';
 import { readCheckboxes } from './checkboxes.js';
 import { picturesOnScan } from './pictures.js';
 import { plottedOnScan } from './plots.js';
+import { settleTints, tintEdges } from './tint-edges.js';
 import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
@@ -80,8 +81,12 @@ export async function recognisePage(
   const chars = recognised.reduce((n, r) => n + r.text.length, 0);
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
   const runs = plan === 'replace' ? recognised : fill(content.runs, recognised);
-  const pictures = picturesOnScan(image, image.scale, content.height, lines);
   const plotted = plottedOnScan(image, image.scale, content.height, rules, recognised);
+  const { pictures, edges } = settleTints(
+    tintEdges(image, image.scale, content.height),
+    picturesOnScan(image, image.scale, content.height, lines),
+    recognised,
+  );
   return {
     content: {
       ...content,
@@ -92,7 +97,7 @@ export async function recognisePage(
         // Rendered from the page where they show, as a drawing is: the scan is one image.
         ...pictures.map((bbox) => ({ bbox, objId: null })),
       ],
-      paths: [...content.paths, ...rules, ...plotted],
+      paths: [...content.paths, ...rules, ...edges, ...plotted],
     },
     ocr: { page: content.page, engine: read.engine, confidence: meanConfidence(lines) },
   };
