@@ -3,7 +3,7 @@ import { BBox } from '../types.js';
 import { CellGrid, close, components } from './cell-grid.js';
 import { histogramMedian } from './histogram.js';
 import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
-import { GrayImage } from './render.js';
+import { GrayImage, pageBoxOf } from './render.js';
 
 /** Pictures are found on a grid of cells this many points wide. */
 const CELL_PT = 2;
@@ -93,7 +93,7 @@ export function picturesOnScan(
       Math.min(image.width, x1 + margin),
       Math.min(image.height, y1 + margin),
     ])
-    .map(([x0, y0, x1, y1]) => [x0 / scale, pageHeight - y1 / scale, x1 / scale, pageHeight - y0 / scale]);
+    .map((box) => pageBoxOf(box, scale, pageHeight));
 }
 
 /** The box grown over the lines set close beside or inside it that lie wholly near it. */

@@ -1,7 +1,7 @@
 import { plotFrames } from '../figures/axes.js';
 import { PagePath, TextRun } from '../model.js';
 import { BBox } from '../types.js';
-import { GrayImage } from './render.js';
+import { GrayImage, imageBoxOf } from './render.js';
 
 /** Pixels darker than this are plotted ink: a line, markers, bars, grid lines in light grey. */
 const INK = 200;
@@ -27,12 +27,15 @@ export function plottedOnScan(
   rules: PagePath[],
   runs: TextRun[],
 ): PagePath[] {
-  const toPixels = ([x0, y0, x1, y1]: BBox): BBox => [
-    Math.max(0, Math.floor(x0 * scale)),
-    Math.max(0, Math.floor((pageHeight - y1) * scale)),
-    Math.min(image.width, Math.ceil(x1 * scale)),
-    Math.min(image.height, Math.ceil((pageHeight - y0) * scale)),
-  ];
+  const toPixels = (box: BBox): BBox => {
+    const [x0, y0, x1, y1] = imageBoxOf(box, scale, pageHeight);
+    return [
+      Math.max(0, Math.floor(x0)),
+      Math.max(0, Math.floor(y0)),
+      Math.min(image.width, Math.ceil(x1)),
+      Math.min(image.height, Math.ceil(y1)),
+    ];
+  };
   const words = runs.map((r) => toPixels([r.x0, r.y0, r.x1, r.y1]));
   const inset = AXIS_INSET_PT * scale;
   const plotted = (bbox: BBox) => {

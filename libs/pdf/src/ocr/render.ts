@@ -1,3 +1,4 @@
+import { BBox } from '../types.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 
 /** Tesseract reads body text best at about 300 dpi. */
@@ -25,6 +26,16 @@ export const DARK_GRAY = 128;
 
 /** A page image's pixels, as the stages reading marks Tesseract misreads (leaders, bullets) take it. */
 export type GrayImage = Pick<PageImageForOcr, 'gray' | 'width' | 'height'>;
+
+/** A box in page points (y up) as the same box on the page's image (`scale` pixels a point, y down). */
+export function imageBoxOf([x0, y0, x1, y1]: BBox, scale: number, pageHeight: number): BBox {
+  return [x0 * scale, (pageHeight - y1) * scale, x1 * scale, (pageHeight - y0) * scale];
+}
+
+/** A box on the page's image (pixels, y down) as the same box in page points (y up). */
+export function pageBoxOf([x0, y0, x1, y1]: BBox, scale: number, pageHeight: number): BBox {
+  return [x0 / scale, pageHeight - y1 / scale, x1 / scale, pageHeight - y0 / scale];
+}
 
 interface Canvas2D {
   fillStyle: string;

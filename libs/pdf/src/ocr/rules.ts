@@ -1,4 +1,5 @@
 import { PagePath, TextRun } from '../model.js';
+import { pageBoxOf } from './render.js';
 
 /** Pixels darker than this are ink (light grey rules of coloured tables included). */
 const INK = 160;
@@ -36,12 +37,9 @@ export function rulesFromPixels(
   const horizontal = lines(rowRuns(gray, width, height, minLength), maxThickness);
   const vertical = lines(columnRuns(gray, width, height, minLength), maxThickness);
   const paths: PagePath[] = [];
-  const toPage = (x0: number, y0: number, x1: number, y1: number): PagePath['bbox'] => [
-    x0 / scale,
-    pageHeight - (y1 + 1) / scale,
-    (x1 + 1) / scale,
-    pageHeight - y0 / scale,
-  ];
+  // Segments name their first and last pixels: the box runs to the far edge of the last.
+  const toPage = (x0: number, y0: number, x1: number, y1: number) =>
+    pageBoxOf([x0, y0, x1 + 1, y1 + 1], scale, pageHeight);
   for (const s of horizontal) paths.push(rule(toPage(s.from, s.first, s.to, s.last)));
   for (const s of vertical) paths.push(rule(toPage(s.first, s.from, s.last, s.to)));
   return paths.filter((p) => !insideWord(p.bbox, words));

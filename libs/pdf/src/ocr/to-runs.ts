@@ -1,7 +1,7 @@
 import { placedRun } from '../extract/placed-run.js';
 import { PagePath, TextRun, wordCharCount } from '../model.js';
-import { BBox } from '../types.js';
 import { OcrLine, OcrWord } from './hocr.js';
+import { imageBoxOf } from './render.js';
 import { isRightToLeft } from './scripts.js';
 import { unspacedWords } from './word-spacing.js';
 
@@ -44,12 +44,7 @@ export function ocrRuns(
   const vertical = rules
     .map((r) => r.bbox)
     .filter(([x0, y0, x1, y1]) => y1 - y0 > x1 - x0)
-    .map(([x0, y0, x1, y1]): BBox => [
-      x0 * scale,
-      (pageHeight - y1) * scale,
-      x1 * scale,
-      (pageHeight - y0) * scale,
-    ]);
+    .map((box) => imageBoxOf(box, scale, pageHeight));
   const crossing = (left: number, right: number, top: number, bottom: number) =>
     vertical.some(
       ([x0, y0, x1, y1]) => (x0 + x1) / 2 > left && (x0 + x1) / 2 < right && y0 < bottom && y1 > top,
