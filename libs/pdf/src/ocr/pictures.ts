@@ -8,7 +8,7 @@ import { GrayImage, pageBoxOf } from './render.js';
 /** Pictures are found on a grid of cells this many points wide. */
 const CELL_PT = 2;
 /** Pixels darker than this are a picture's ink: a chart's light grey bars, a photograph's mid tones. */
-const INK = 200;
+export const PICTURE_INK = 200;
 /** A cell is inked when this share of its pixels is. */
 const INKED_SHARE = 0.1;
 /** Or when its mean is this many grey levels darker than the paper: a tint. */
@@ -164,7 +164,7 @@ class Grid {
       for (let x = 0; x < this.width; x++) {
         const v = gray[line + x];
         const c = row + column[x];
-        if (v < INK) counts[c]++;
+        if (v < PICTURE_INK) counts[c]++;
         sums[c] += v;
         histogram[v]++;
       }

@@ -1,15 +1,15 @@
 import { plotFrames } from '../figures/axes.js';
 import { PagePath, TextRun } from '../model.js';
 import { BBox } from '../types.js';
+import { PICTURE_INK } from './pictures.js';
 import { GrayImage, imageBoxOf } from './render.js';
 
-/** Pixels darker than this are plotted ink: a line, markers, bars, grid lines in light grey. */
-const INK = 200;
 /** The frame's edges (points) are its axes: the plot is what lies inside them. */
 const AXIS_INSET_PT = 3;
 /**
- * Ink over this share of a frame's inside, words left out, is something plotted: a single line
- * across a chart's frame inks a few tenths of a percent of it, an empty box none.
+ * Ink (as pictures count it, `PICTURE_INK`) over this share of a frame's inside, words left out, is
+ * something plotted: a single line across a chart's frame inks a few tenths of a percent of it, an
+ * empty box none.
  */
 const MIN_PLOTTED_SHARE = 0.002;
 
@@ -47,7 +47,7 @@ export function plottedOnScan(
     for (let y = Math.floor(py0); y < py1; y++) {
       const line = y * image.width;
       for (let x = Math.floor(px0); x < px1; x++) {
-        if (image.gray[line + x] >= INK) continue;
+        if (image.gray[line + x] >= PICTURE_INK) continue;
         if (inside.some((w) => x >= w[0] && x < w[2] && y >= w[1] && y < w[3])) continue;
         ink++;
       }

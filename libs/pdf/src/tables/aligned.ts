@@ -55,20 +55,17 @@ const PAGE_NUMBER = /^(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})$/;
  * leader lost (a scan's dots read as nothing).
  */
 function entryCells(row: Line[], above: Line[] | undefined): [string, string] | null {
-  const text = row.map((l) => l.text).join(' ');
-  const m = LEADER.exec(text);
+  const m = LEADER.exec(rowText(row));
   if (m) return [`${m[1]} ${m[2].trim()}`, m[3]];
   const last = row[row.length - 1];
   if (!above || row.length < 2 || !PAGE_NUMBER.test(last.text.trim())) return null;
   const end = above[above.length - 1].bbox[2];
   if (Math.abs(last.bbox[2] - end) > last.size) return null;
-  return [
-    row
-      .slice(0, -1)
-      .map((l) => l.text)
-      .join(' '),
-    last.text.trim(),
-  ];
+  return [rowText(row.slice(0, -1)), last.text.trim()];
+}
+
+function rowText(row: Line[]): string {
+  return row.map((l) => l.text).join(' ');
 }
 
 /** Three or more consecutive contents entries become a two-column table: entry and page. */
@@ -84,7 +81,7 @@ function findLeaderTables(rows: Line[][], tables: TableGrid[], used: Set<Line>):
       end++;
     }
     // A run ends on entries that have their leaders: one ending on a lost leader ends before it.
-    while (end - 1 > start && !LEADER.test(rows[end - 1].map((l) => l.text).join(' '))) {
+    while (end - 1 > start && !LEADER.test(rowText(rows[end - 1]))) {
       end--;
       cells.pop();
     }

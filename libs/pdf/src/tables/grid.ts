@@ -180,8 +180,11 @@ export function buildGrid(
   // Whether the region is a table is judged on its cells as drawn; merged cells repeat text.
   const asDrawn = cells.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
   if (!isTableOfData(asDrawn)) return null;
-  const merged = lattice ? mergeSpannedCells(cells, lattice, rules) : cells;
-  let rows = merged.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.length));
+  let rows = lattice
+    ? mergeSpannedCells(cells, lattice, rules)
+        .map((row) => row.map(cellText))
+        .filter((row) => row.some((c) => c.length))
+    : asDrawn;
   // A right-to-left table is read from its rightmost column.
   const rtlChars = runs.filter((r) => r.rtl).reduce((n, r) => n + r.text.length, 0);
   if (rtlChars > runs.reduce((n, r) => n + r.text.length, 0) / 2) rows = rows.map((row) => row.reverse());
