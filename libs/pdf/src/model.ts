@@ -31,6 +31,11 @@ export interface PageImage {
   upright?: boolean;
   /** Index of the operator that paints it in the page's operator list. */
   op?: number;
+  /**
+   * A scan's frame with a figure's caption (ocr/captioned-frames.ts): a picture whatever text it
+   * holds, as a screenshot's words are the picture's.
+   */
+  captioned?: boolean;
 }
 
 /** One subpath of a painted vector path. */

@@ -134,6 +134,22 @@ describe('vector charts', () => {
     expect(figures(page([{ paths: [frame], runs: note }]))).toHaveLength(0);
   });
 
+  it("takes a scan's captioned frame as a figure whatever text it holds, and nothing beside it", () => {
+    const note = Array.from({ length: 18 }, (_, i) =>
+      run('A screenshot of a window with menus and lists of names in it.', 160, 505 - 11 * i, { size: 8 }),
+    );
+    const content = page([{ paths: [], runs: note }]);
+    const framed = { bbox: [150, 300, 500, 520] as BBox, objId: null, captioned: true };
+    // Ink found across the frame and the text column beside it: not a picture of its own.
+    const ink = { bbox: [60, 290, 510, 530] as BBox, objId: null };
+    expect(figures({ ...content, images: [ink] })).toHaveLength(0);
+    const found = figures({ ...content, images: [framed, ink] });
+    expect(found.map((f) => f.bbox)).toEqual([[150, 300, 500, 520]]);
+    expect(texts({ ...content, images: [framed, ink] }).filter((t) => t.startsWith('A screenshot'))).toEqual(
+      [],
+    );
+  });
+
   it('finds a plot known by its axes and tick values alone (no tick marks)', () => {
     const paths = [line(120, 400, 350, 400), line(120, 400, 120, 530), shape([140, 420, 330, 510])];
     const runs = ['0', '50', '100'].map((v, i) => run(v, 104, 398 + 55 * i, { size: 7, x1: 116 }));

@@ -34,9 +34,17 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     Math.min(b[2], content.width),
     Math.min(b[3], content.height),
   ];
+  // A scan's captioned frame is a figure as it stands; what lies within it is its own, and it takes in
+  // nothing beside it.
+  const framed: FigureRegion[] = content.images
+    .filter((im) => im.captioned)
+    .map((im) => ({ bbox: clip(im.bbox), images: [im], vectors: 0, curves: 0 }));
+  const inFrame = (b: BBox) => framed.some((f) => boxContains(f.bbox, b, MERGE_GAP));
   const parts: Part[] = [];
   for (const image of content.images) {
+    if (image.captioned) continue;
     const bbox = clip(image.bbox);
+    if (inFrame(bbox)) continue;
     if (boxWidth(bbox) < MIN_SIDE || boxHeight(bbox) < MIN_SIDE || boxArea(bbox) < MIN_AREA) continue;
     if (boxArea(bbox) > BACKGROUND_SHARE * pageArea) continue;
     parts.push({ bbox, images: [image], vectors: 0, curves: 0 });
@@ -59,11 +67,13 @@ export function detectFigures(content: PageContent): FigureRegion[] {
   const plots = plotFrames(content.paths, content.runs);
   const inPlot = new Set(plots.flatMap((p) => p.paths));
   for (const plot of plots) {
+    if (inFrame(plot.bbox)) continue;
     parts.push({ bbox: clip(plot.bbox), images: [], vectors: plot.paths.length, curves: 0, chart: true });
   }
   for (const path of content.paths) {
     if (inPlot.has(path)) continue;
     const bbox = clip(path.bbox);
+    if (inFrame(bbox)) continue;
     if (boxWidth(bbox) <= 0 && boxHeight(bbox) <= 0) continue;
     // Thin straight strokes are rules and table borders, not drawings, unless stacked densely.
     if (
@@ -77,7 +87,7 @@ export function detectFigures(content: PageContent): FigureRegion[] {
     if (lonePanels.has(path)) panelParts.push(part);
     else parts.push(part);
   }
-  const regions: FigureRegion[] = [];
+  const regions: FigureRegion[] = [...framed];
   // A diagram of labelled callouts is judged with its panels; elsewhere panels are only backgrounds.
   const diagrams = panelParts.length
     ? cluster([...parts, ...panelParts]).filter(

@@ -1,4 +1,5 @@
 import { BBox } from '../types.js';
+import { boxContains } from '../geometry.js';
 import { PageContent, TextRun } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { clearDarkFills } from './dark-fills.js';
@@ -11,6 +12,7 @@ import { readLeaders } from './leaders.js';
 import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
 import { readCheckboxes } from './checkboxes.js';
+import { captionedFrames } from './captioned-frames.js';
 import { picturesOnScan } from './pictures.js';
 import { plottedOnScan } from './plots.js';
 import { settleTints, tintEdges } from './tint-edges.js';
@@ -23,6 +25,8 @@ import { markBold } from './weight.js';
 const MIN_WORD_CONFIDENCE = 20;
 /** An image holding at least this many recognised characters was a scan of text, not a picture. */
 const SCANNED_TEXT_CHARS = 20;
+/** A frame's own rules lie this close (points) to its edges. */
+const FRAME_MARGIN_PT = 3;
 
 /**
  * How a page is recognised: `replace` its text layer (forced, or mostly undecodable), `fill` where
@@ -87,6 +91,11 @@ export async function recognisePage(
     picturesOnScan(image, image.scale, content.height, lines),
     recognised,
   );
+  // A captioned frame is a picture whatever it holds: its rules draw the picture, not a table.
+  const framed = captionedFrames(rules, lines, image.scale, content.height);
+  const drawn = [...rules, ...edges, ...plotted].filter(
+    (p) => !framed.some((f) => boxContains(f, p.bbox, FRAME_MARGIN_PT)),
+  );
   return {
     content: {
       ...content,
@@ -96,8 +105,9 @@ export async function recognisePage(
         ...content.images.filter((im) => !holdsText(im.bbox, recognised)),
         // Rendered from the page where they show, as a drawing is: the scan is one image.
         ...pictures.map((bbox) => ({ bbox, objId: null })),
+        ...framed.map((bbox) => ({ bbox, objId: null, captioned: true })),
       ],
-      paths: [...content.paths, ...rules, ...edges, ...plotted],
+      paths: [...content.paths, ...drawn],
     },
     ocr: { page: content.page, engine: read.engine, confidence: meanConfidence(lines) },
   };

@@ -1,4 +1,5 @@
 import { BBox } from '../types.js';
+import { closedFrames } from './frames.js';
 import { Rule } from './rules.js';
 
 /** Rules within this distance (points) meet: a frame's corners, a rule ending on another. */
@@ -32,28 +33,7 @@ export function withoutNestedTables(rules: Rule[], table: BBox): Rule[] {
   // Only a lattice of whole columns has cells to nest in: a frame holding boxes (cells spaced apart)
   // has no inner rule running through it.
   if (columnEdges.length < 3) return rules;
-  const meets = (a: number, b: number) => Math.abs(a - b) <= MEET_PT;
-  // A frame: two rules of the same height, ruled across top and bottom (its own rules, or the
-  // cell's where the nested table sits flush with it).
-  const across = (y: number, x0: number, x1: number) =>
-    horizontals.some(
-      (h) => meets((h.bbox[1] + h.bbox[3]) / 2, y) && h.bbox[0] <= x0 + MEET_PT && h.bbox[2] >= x1 - MEET_PT,
-    );
-  const frames: BBox[] = [];
-  for (const left of verticals) {
-    const [x, y0, , y1] = left.bbox;
-    const rights = verticals.filter(
-      (v) =>
-        v.bbox[0] > x + MEET_PT &&
-        meets(v.bbox[1], y0) &&
-        meets(v.bbox[3], y1) &&
-        across(y0, x, v.bbox[0]) &&
-        across(y1, x, v.bbox[0]),
-    );
-    if (!rights.length) continue;
-    const frame: BBox = [x, y0, Math.max(...rights.map((v) => v.bbox[0])), y1];
-    if (insideOneCell(frame, columnEdges, rowEdges)) frames.push(frame);
-  }
+  const frames = closedFrames(rules, MEET_PT).filter((f) => insideOneCell(f, columnEdges, rowEdges));
   if (!frames.length) return rules;
   const within = (r: Rule, f: BBox) =>
     r.bbox[0] >= f[0] - MEET_PT &&
