@@ -151,6 +151,18 @@ describe('classification stages', () => {
     ]);
   });
 
+  it('gives a figure the caption set against it, not a caption-like line read before it', () => {
+    const els = elementsOf([
+      text(1, ['Example 3-10 Activating access control on the table', 72, 720]),
+      figure(1, [72, 500, 300, 700]),
+      text(1, ['Figure 3-11 Selecting the table', 72, 490]),
+    ]);
+    expect(summary(els)).toEqual([
+      'paragraph Example 3-10 Activating access control on the table',
+      'figure caption=Figure 3-11 Selecting the table',
+    ]);
+  });
+
   it('reads bulleted and numbered lines as list items, nested by indent', () => {
     const els = elementsOf([
       text(1, ['• first point', 72, 700], ['◦ a detail of it', 90, 688], ['• second point', 72, 676]),

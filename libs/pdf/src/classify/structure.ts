@@ -9,6 +9,9 @@ import { Element, ListItem } from './elements.js';
 import { CHAPTER_LABEL, headingLevels, isHeading, numberingDepth } from './headings.js';
 import { blockText, joinLines } from './text.js';
 
+/** A caption lies within this distance (points) of its figure or table. */
+const MAX_CAPTION_GAP = 80;
+
 /** A heading found by classification, with what its level is decided from once all are known. */
 export interface HeadingCandidate {
   el: Element & { kind: 'heading' };
@@ -269,31 +272,36 @@ function nestLists(elements: Element[]) {
   }
 }
 
-/** Stage: moves figure captions onto the nearest figure; table captions stay in the text and are recorded. */
+/**
+ * Stage: moves figure captions onto the nearest figure; table captions stay in the text and are
+ * recorded. The closest caption and target pair first: a figure takes the caption set against it, not
+ * a caption-like line ("Example 3-10 ...") that comes before it in reading order.
+ */
 export function attachCaptions(elements: Element[]): Element[] {
   const removed = new Set<Element>();
-  for (const el of elements) {
-    if (el.kind !== 'paragraph') continue;
-    const kind = captionKind(el.text);
-    if (!kind) continue;
-    const targets = elements.filter(
-      (t): t is Element & { kind: 'figure' | 'table' } =>
-        (t.kind === 'figure' || t.kind === 'table') && t.page === el.page && t.caption === null,
-    );
-    const preferred = targets.filter((t) => t.kind === kind);
-    const pool = preferred.length ? preferred : targets;
-    let best: (Element & { kind: 'figure' | 'table' }) | undefined;
-    let bestGap = 80;
-    for (const t of pool) {
-      const gap = boxGap(t.bbox, el.bbox);
-      if (gap < bestGap) {
-        best = t;
-        bestGap = gap;
+  const captions = elements.flatMap((el) => {
+    const kind = el.kind === 'paragraph' ? captionKind(el.text) : null;
+    return kind ? [{ el: el as Element & { kind: 'paragraph' }, kind }] : [];
+  });
+  for (;;) {
+    let best:
+      | { caption: (typeof captions)[number]; target: Element & { kind: 'figure' | 'table' }; gap: number }
+      | undefined;
+    for (const caption of captions) {
+      const targets = elements.filter(
+        (t): t is Element & { kind: 'figure' | 'table' } =>
+          (t.kind === 'figure' || t.kind === 'table') && t.page === caption.el.page && t.caption === null,
+      );
+      const preferred = targets.filter((t) => t.kind === caption.kind);
+      for (const target of preferred.length ? preferred : targets) {
+        const gap = boxGap(target.bbox, caption.el.bbox);
+        if (gap < (best?.gap ?? MAX_CAPTION_GAP)) best = { caption, target, gap };
       }
     }
-    if (!best) continue;
-    best.caption = el.text;
-    if (best.kind === 'figure') removed.add(el);
+    if (!best) break;
+    best.target.caption = best.caption.el.text;
+    if (best.target.kind === 'figure') removed.add(best.caption.el);
+    captions.splice(captions.indexOf(best.caption), 1);
   }
   return elements.filter((e) => !removed.has(e));
 }
