@@ -36,6 +36,17 @@ const rect =
   (x, y) =>
     x >= x0 && x <= x1 && y >= y0 && y <= y1;
 
+/** A triangle pointing right ("►") from x0, `w` wide and `h` high about row `cy`. */
+const triangle =
+  (x0: number, cy: number, w: number, h: number): Paint =>
+  (x, y) =>
+    x >= x0 && x <= x0 + w && Math.abs(y - cy) <= (h / 2) * (1 - (x - x0) / w) + 0.5;
+/** A chevron's strokes (">"): the triangle's two slanted sides only, 3 pixels thick. */
+const chevron =
+  (x0: number, cy: number, w: number, h: number): Paint =>
+  (x, y) =>
+    x >= x0 && x <= x0 + w && Math.abs(Math.abs(y - cy) - (h / 2) * (1 - (x - x0) / w)) <= 1.5;
+
 /** Words as [text, left, right, confidence]. */
 function line(words: [string, number, number, number?][]): OcrLine {
   return {
@@ -70,6 +81,16 @@ describe('readBullets', () => {
   it('reads a filled square the same way', () => {
     const [read] = readBullets([line([['¢', 12, 26]])], image(rect(13, 20, 24, 31)));
     expect(read.words[0].text).toBe('•');
+  });
+
+  it('reads a solid triangle read as ">" as a bullet, and keeps a chevron drawn in strokes', () => {
+    const page = image(triangle(12, 24, 18, 20), chevron(62, 24, 18, 20));
+    const words: [string, number, number][] = [
+      ['>', 10, 32],
+      ['>', 60, 82],
+    ];
+    const [read] = readBullets([line(words)], page);
+    expect(read.words.map((w) => w.text)).toEqual(['•', '>']);
   });
 
   it("keeps a letter whose strokes leave its box open, a full stop on the baseline and a dash's bar", () => {

@@ -17,6 +17,13 @@ const MAX_ASPECT = 1.6;
  * "c") leave it open, at 0.5 or less.
  */
 const MIN_FILL = 0.68;
+/**
+ * Or a solid shape of this fill or more, dark from end to end of every row and column across it: a
+ * triangle ("►", which Tesseract reads as ">" or "»") fills half its box, a diamond about as much.
+ * Letters are not solid both ways: strokes leave gaps ("e", "o", "a") or notches.
+ */
+const MIN_SOLID_FILL = 0.45;
+const SOLID_SHARE = 0.95;
 /** A bullet's centre stands this share of the text height above the baseline; a full stop sits on it. */
 const MIN_RISE = 0.1;
 
@@ -45,7 +52,7 @@ export function readBullets(lines: OcrLine[], image: GrayImage): OcrLine[] {
 function isBullet(word: OcrWord, line: OcrLine, image: GrayImage): boolean {
   if (word.text === BULLET || [...word.text].length > MAX_MISREAD_CHARS) return false;
   const ink = inkIn(word.box, image);
-  return ink !== null && isDot(ink, line);
+  return ink !== null && isDot(ink, line, image);
 }
 
 interface Ink {
@@ -57,15 +64,16 @@ interface Ink {
   dark: number;
 }
 
-/** Whether the ink is a bullet's dot on this line: filled, round or square, of a dot's size, raised. */
-function isDot(ink: Ink, line: OcrLine): boolean {
+/** Whether the ink is a bullet's dot on this line: filled or solid, of a dot's size, raised. */
+function isDot(ink: Ink, line: OcrLine, image: GrayImage): boolean {
   const size = line.xSize;
   const width = ink.right - ink.left + 1;
   const height = ink.bottom - ink.top + 1;
   const small = Math.min(width, height);
   const large = Math.max(width, height);
   if (small < MIN_DOT_SIZE * size || large > MAX_DOT_SIZE * size || large > MAX_ASPECT * small) return false;
-  if (ink.dark < MIN_FILL * width * height) return false;
+  const fill = ink.dark / (width * height);
+  if (fill < MIN_SOLID_FILL || (fill < MIN_FILL && !isSolid(ink, image))) return false;
   const centreX = (ink.left + ink.right) / 2;
   const baseline = line.baseline.y + line.baseline.slope * (centreX - line.box[0]);
   return baseline - (ink.top + ink.bottom) / 2 >= MIN_RISE * size;
@@ -87,4 +95,25 @@ function inkIn(box: OcrWord['box'], image: GrayImage): Ink | null {
     }
   }
   return dark ? { left, top, right, bottom, dark } : null;
+}
+
+/** Whether every row and every column of the ink's box is dark from its first dark pixel to its last. */
+function isSolid({ left, top, right, bottom }: Ink, image: GrayImage): boolean {
+  const dark = (x: number, y: number) => image.gray[y * image.width + x] < DARK_GRAY;
+  const spanFill = (count: number, from: (i: number) => boolean[]) => {
+    let [inked, spanned] = [0, 0];
+    for (let i = 0; i < count; i++) {
+      const marks = from(i);
+      const first = marks.indexOf(true);
+      if (first < 0) continue;
+      const last = marks.lastIndexOf(true);
+      spanned += last - first + 1;
+      inked += marks.slice(first, last + 1).filter(Boolean).length;
+    }
+    return spanned ? inked / spanned : 0;
+  };
+  const [w, h] = [right - left + 1, bottom - top + 1];
+  const rows = spanFill(h, (i) => Array.from({ length: w }, (_, j) => dark(left + j, top + i)));
+  const columns = spanFill(w, (i) => Array.from({ length: h }, (_, j) => dark(left + i, top + j)));
+  return rows >= SOLID_SHARE && columns >= SOLID_SHARE;
 }
