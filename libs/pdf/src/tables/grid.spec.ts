@@ -88,6 +88,22 @@ describe('buildGrid without column rules', () => {
   });
 });
 
+describe('buildGrid on a box around text', () => {
+  it('leaves it to the whitespace stage when only whitespace would part its columns and rows', () => {
+    // A page border drawn on three sides around a sidebar and a column of running text.
+    const box: BBox = [0, 0, 300, 90];
+    const rules = [horizontal(90), horizontal(0), vertical(0, 0, 90)];
+    const runs = [0, 1, 2, 3, 4].flatMap((i) => [
+      run('Highlights', 5, 78 - 14 * i),
+      run('Running text of the main column goes on', 120, 78 - 14 * i),
+    ]);
+    expect(buildGrid(box, rules, runs)).toBeNull();
+    // Ruled between its rows, the same box is a table.
+    const ruled = [...rules, ...[76, 62, 48, 34].map((y) => horizontal(y))];
+    expect(buildGrid(box, ruled, runs)?.rows).toHaveLength(5);
+  });
+});
+
 describe('buildGrid with column rules and no rules between body rows', () => {
   it('reads each body line as a row when the body is most of the table', () => {
     const box: BBox = [0, 0, 300, 80];

@@ -135,6 +135,9 @@ export function buildGrid(
   // A frame around a whole form holds dozens of lines per "row": that is layout, not cells.
   const ruledRows = gridRuled && bands.length / (ys.length - 1) <= 8;
   const rowsByRules = ys.length >= 3 && (ruledRows || ys.length - 1 >= bands.length / 2.5);
+  // A box around text whose columns and rows would both come from whitespace says nothing of cells
+  // (a sidebar, a page's border): the whitespace stage judges its text, as it does unframed text.
+  if (gridRuled && !columnRules && !rowsByRules) return null;
   if (rowsByRules) {
     // The outermost rules are the table's top and bottom only when they lie on its edges: a header
     // drawn as a shaded band (no rule along its top) leaves the first rule between two rows.
