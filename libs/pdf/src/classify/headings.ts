@@ -24,7 +24,8 @@ export function isHeading(block: TextBlock, bodySize: number): boolean {
   const text = blockText(block);
   if (block.lines.length > 3 || text.length > 160 || text.length < 2) return false;
   if (!/\p{L}/u.test(text)) return false;
-  if (/[,;]$/.test(text)) return false;
+  // A title does not break off mid-clause, nor open a bracket or block (a line of code: "f(a, b) {").
+  if (/[,;({[=]$/.test(text)) return false;
   const larger = block.size >= bodySize * 1.12;
   const bold = block.lines.every((l) => l.bold) && block.size >= bodySize * 0.9;
   if (larger) return !/^\p{Ll}/u.test(text) || block.size >= bodySize * 1.4;

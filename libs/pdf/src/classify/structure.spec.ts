@@ -130,6 +130,19 @@ describe('classification stages', () => {
     expect(summary(els)).toEqual(['paragraph 1 https://example.org/data']);
   });
 
+  it('keeps a bold line that opens a block or bracket out of the headings', () => {
+    const els = elementsOf([
+      text(1, ['Body text of the section, long enough to be a paragraph line here.', 72, 700]),
+      text(1, ['function add(a, b) {', 72, 680, { bold: true }]),
+      text(1, ['Results', 72, 650, { bold: true }]),
+    ]);
+    expect(summary(els)).toEqual([
+      'paragraph Body text of the section, long enough to be a paragraph line here.',
+      'paragraph function add(a, b) {',
+      'h2 Results',
+    ]);
+  });
+
   it('moves a figure caption onto the figure and keeps a table caption in the text', () => {
     const els = elementsOf([
       figure(1, [72, 500, 300, 700]),
