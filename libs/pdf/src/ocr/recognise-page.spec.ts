@@ -192,6 +192,42 @@ describe('OCR of pages without usable text', () => {
     );
   });
 
+  it('reads a framed screen captioned as a figure as that figure, its words not body text', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, BODY, 72, 720, 12);
+    // A screenshot of a window: a frame around a menu and two columns of names.
+    const [x0, y0, x1, y1] = [72, 470, 420, 680];
+    for (const y of [y0, y1]) f.line(page, x0, y, x1, y);
+    for (const x of [x0, x1]) f.line(page, x, y0, x, y1);
+    const menu = ['File Edit View Tools Help', 'Schemas Tables Views', 'Indexes Journals Triggers'];
+    f.lines(page, menu, 84, 660, 11);
+    f.lines(
+      page,
+      ['Name Owner Created', 'ORDERS SALES 2014-03-02', 'CUSTOMERS SALES 2014-03-09'],
+      230,
+      600,
+      11,
+    );
+    page.drawText('Figure 3-11', { x: 72, y: 452, size: 10, font: f.regular });
+    page.drawText('Selecting the orders table', { x: 150, y: 452, size: 10, font: f.regular });
+    f.lines(
+      page,
+      ['After the figure the text goes on as before,', 'in lines of the body as above it.'],
+      72,
+      420,
+      12,
+    );
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(0);
+    expect(scanned.assets.figures).toHaveLength(1);
+    expect(scanned.assets.figures[0].title).toMatch(/^Figure 3-11 Selecting the orders table/);
+    expect(scanned.markdown).not.toMatch(/Schemas|CUSTOMERS/);
+    expect(scanned.markdown).toContain('goes on as before');
+  });
+
   it('rebuilds a scanned ruled table from the rules in its pixels', async () => {
     const f = await PdfFixture.create();
     const page = f.page();
