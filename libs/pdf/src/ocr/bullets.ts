@@ -99,21 +99,31 @@ function inkIn(box: OcrWord['box'], image: GrayImage): Ink | null {
 
 /** Whether every row and every column of the ink's box is dark from its first dark pixel to its last. */
 function isSolid({ left, top, right, bottom }: Ink, image: GrayImage): boolean {
-  const dark = (x: number, y: number) => image.gray[y * image.width + x] < DARK_GRAY;
-  const spanFill = (count: number, from: (i: number) => boolean[]) => {
+  const [w, h] = [right - left + 1, bottom - top + 1];
+  // Per row and per column: first and last dark pixel, and how many are dark.
+  const first = new Int32Array(w + h).fill(-1);
+  const last = new Int32Array(w + h);
+  const count = new Int32Array(w + h);
+  const mark = (k: number, at: number) => {
+    if (first[k] < 0) first[k] = at;
+    last[k] = at;
+    count[k]++;
+  };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (image.gray[(top + y) * image.width + left + x] >= DARK_GRAY) continue;
+      mark(y, x);
+      mark(h + x, y);
+    }
+  }
+  const share = (from: number, to: number) => {
     let [inked, spanned] = [0, 0];
-    for (let i = 0; i < count; i++) {
-      const marks = from(i);
-      const first = marks.indexOf(true);
-      if (first < 0) continue;
-      const last = marks.lastIndexOf(true);
-      spanned += last - first + 1;
-      inked += marks.slice(first, last + 1).filter(Boolean).length;
+    for (let k = from; k < to; k++) {
+      if (first[k] < 0) continue;
+      inked += count[k];
+      spanned += last[k] - first[k] + 1;
     }
     return spanned ? inked / spanned : 0;
   };
-  const [w, h] = [right - left + 1, bottom - top + 1];
-  const rows = spanFill(h, (i) => Array.from({ length: w }, (_, j) => dark(left + j, top + i)));
-  const columns = spanFill(w, (i) => Array.from({ length: h }, (_, j) => dark(left + i, top + j)));
-  return rows >= SOLID_SHARE && columns >= SOLID_SHARE;
+  return share(0, h) >= SOLID_SHARE && share(h, h + w) >= SOLID_SHARE;
 }

@@ -1,4 +1,5 @@
 import { BBox } from '../types.js';
+import { boxContains } from '../geometry.js';
 import { closedFrames } from './frames.js';
 import { Rule } from './rules.js';
 
@@ -35,12 +36,7 @@ export function withoutNestedTables(rules: Rule[], table: BBox): Rule[] {
   if (columnEdges.length < 3) return rules;
   const frames = closedFrames(rules, MEET_PT).filter((f) => insideOneCell(f, columnEdges, rowEdges));
   if (!frames.length) return rules;
-  const within = (r: Rule, f: BBox) =>
-    r.bbox[0] >= f[0] - MEET_PT &&
-    r.bbox[2] <= f[2] + MEET_PT &&
-    r.bbox[1] >= f[1] - MEET_PT &&
-    r.bbox[3] <= f[3] + MEET_PT;
-  return rules.filter((r) => !frames.some((f) => within(r, f)));
+  return rules.filter((r) => !frames.some((f) => boxContains(f, r.bbox, MEET_PT)));
 }
 
 function edges(rules: Rule[], axis: 0 | 1, from: number, to: number): number[] {
