@@ -3,13 +3,18 @@
  * or null when it counts nothing.
  */
 export function histogramMedian(counts: ArrayLike<number | undefined>): number | null {
+  return histogramQuantile(counts, 0.5);
+}
+
+/** The value below which `share` of a histogram's counts lie, or null when it counts nothing. */
+export function histogramQuantile(counts: ArrayLike<number | undefined>, share: number): number | null {
   let total = 0;
   for (let v = 0; v < counts.length; v++) total += counts[v] ?? 0;
   if (!total) return null;
   let seen = 0;
   for (let v = 0; v < counts.length; v++) {
     seen += counts[v] ?? 0;
-    if (seen * 2 >= total) return v;
+    if (seen >= share * total) return v;
   }
   return null;
 }

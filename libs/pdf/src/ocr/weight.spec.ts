@@ -6,7 +6,10 @@ import { markBold } from './weight.js';
 const WIDTH = 600;
 const HEIGHT = 400;
 
-/** A word drawn as a row of vertical stems `stroke` pixels thick, as a letter's stems are. */
+/**
+ * A word drawn as a row of vertical stems `stroke` pixels thick, as a letter's stems are; a stem
+ * starting or ending inside a pixel shades it by the share it covers, as a renderer does.
+ */
 interface DrawnWord {
   left: number;
   top: number;
@@ -18,8 +21,12 @@ function page(words: DrawnWord[]): GrayImage {
   const gray = new Uint8Array(WIDTH * HEIGHT).fill(255);
   for (const { left, top, height, stroke } of words) {
     for (let stem = 0; stem < 5; stem++) {
-      const x0 = left + stem * 3 * stroke;
-      for (let y = top; y < top + height; y++) gray.fill(0, y * WIDTH + x0, y * WIDTH + x0 + stroke);
+      const from = left + stem * 3 * stroke;
+      const to = from + stroke;
+      for (let x = Math.floor(from); x < to; x++) {
+        const covered = Math.min(x + 1, to) - Math.max(x, from);
+        for (let y = top; y < top + height; y++) gray[y * WIDTH + x] = Math.round(255 * (1 - covered));
+      }
     }
   }
   return { gray, width: WIDTH, height: HEIGHT };
@@ -31,11 +38,22 @@ function line(
   count: number,
   stroke: number,
   height = 30,
+  phase = 0,
 ): { line: OcrLine; drawn: DrawnWord[] } {
-  const drawn = Array.from({ length: count }, (_, i) => ({ left: 10 + i * 140, top, height, stroke }));
+  const drawn = Array.from({ length: count }, (_, i) => ({
+    left: 10 + i * 140 + phase,
+    top,
+    height,
+    stroke,
+  }));
   const words = drawn.map((d) => ({
     text: 'word',
-    box: [d.left, top, d.left + 15 * stroke, top + height - 1] as [number, number, number, number],
+    box: [Math.floor(d.left) - 1, top, Math.ceil(d.left + 15 * stroke) + 1, top + height - 1] as [
+      number,
+      number,
+      number,
+      number,
+    ],
     confidence: 90,
   }));
   const box: OcrLine['box'] = [10, top, 10 + count * 140, top + height - 1];
@@ -71,6 +89,26 @@ describe('markBold', () => {
     lead.line.words[0] = bold.line.words[0];
     lead.drawn[0] = bold.drawn[0];
     expect(weigh(lead, ...body())).toEqual([false, false, false, false]);
+  });
+
+  it('reads stems to a fraction of a pixel, wherever they fall on the pixel grid', () => {
+    // Stems 2.5 px wide: one starting a quarter into a pixel covers three pixels more than half, one
+    // starting three quarters in covers two, so in whole pixels a line of the first read half again
+    // as thick as a body of the second.
+    const quarterIn = line(40, 3, 2.5, 30, 0.25);
+    const body = () => [100, 140, 180].map((top) => line(top, 4, 2.5, 30, 0.75));
+    expect(weigh(quarterIn, ...body())).toEqual([false, false, false, false]);
+    expect(weigh(line(40, 3, 4, 30, 0.25), ...body())).toEqual([true, false, false, false]);
+  });
+
+  it('weighs words printed in grey against their own paper and ink', () => {
+    const grey = (image: GrayImage) => ({ ...image, gray: image.gray.map((g) => 150 + (g * 105) / 255) });
+    const made = [line(40, 3, 4), ...body()];
+    const read = markBold(
+      made.map((m) => m.line),
+      grey(page(made.flatMap((m) => m.drawn))),
+    );
+    expect(read.map((l) => l.bold === true)).toEqual([true, false, false, false]);
   });
 
   it('marks nothing on a page with too few letters to know its body weight', () => {
