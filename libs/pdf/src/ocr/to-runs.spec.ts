@@ -22,7 +22,29 @@ const rule = (x: number): PagePath => ({
   straight: true,
 });
 
+/** A line of one long word with its baseline at `y` and the given font size (pixels, 1 per point). */
+function sized(text: string, y: number, fontSize: number): OcrLine {
+  const box: OcrLine['box'] = [0, y - 10, 300, y + 2];
+  return { box, baseline: { y, slope: 0 }, xSize: 10, fontSize, words: [{ text, box, confidence: 95 }] };
+}
+
 describe('ocrRuns', () => {
+  it("sets a line misjudged larger inside a paragraph at its paragraph's size, but not a heading standing apart", () => {
+    const sizes = (lines: OcrLine[]) => ocrRuns(lines, 1, 800).map((r) => r.size);
+    const paragraph = (middle: number, gap: number) => [
+      sized('first line of the paragraph', 100, 10),
+      sized('second line, read a size larger', 100 + gap, middle),
+      sized('third line of the paragraph', 100 + 2 * gap, 10),
+      sized('fourth line of the paragraph', 100 + 3 * gap, 10),
+    ];
+    // 12% off is the same size anyway; 20% off is steadied only between lines at a paragraph's leading.
+    expect(sizes(paragraph(11.2, 13))).toEqual([10, 10, 10, 10]);
+    expect(sizes(paragraph(12, 13))).toEqual([10, 10, 10, 10]);
+    expect(sizes(paragraph(12, 30))).toEqual([10, 12, 10, 10]);
+    // Larger still, it is a larger line whatever stands around it.
+    expect(sizes(paragraph(13, 13))).toEqual([10, 13, 10, 10]);
+  });
+
   it('joins words a word space apart into one run, and parts them at a wide gap', () => {
     const runs = ocrRuns(
       [

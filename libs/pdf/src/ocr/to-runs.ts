@@ -10,6 +10,12 @@ import { unspacedWords } from './word-spacing.js';
  * wavers by a pixel or two from line to line, which would otherwise read as changes of font size.
  */
 const SAME_SIZE_SHARE = 0.12;
+/**
+ * A line up to twice that share off the commonest size, set between two lines of that size at a
+ * paragraph's leading (baselines at most this many sizes apart), is a line of their paragraph: its
+ * height was misjudged, as a heading stands apart from the text around it.
+ */
+const PARAGRAPH_LEADING = 1.6;
 
 /**
  * Words closer than this (in font sizes) are one phrase: a word space, even a justified line's widest.
@@ -91,15 +97,11 @@ function toRuns(
   pageHeight: number,
   join: (a: OcrWord, b: OcrWord, sizePx: number, line: OcrLine) => boolean,
 ): TextRun[] {
-  const sizes = lines.map((line) => line.fontSize / scale);
-  const common = commonSize(lines, sizes);
+  const measured = lines.map((line) => line.fontSize / scale);
+  const sizes = steadySizes(lines, measured, commonSize(lines, measured), scale);
   const runs: TextRun[] = [];
   for (const [i, line] of lines.entries()) {
-    const measured = sizes[i];
-    const size =
-      common && Math.abs(measured - common) <= SAME_SIZE_SHARE * common
-        ? common
-        : Math.round(measured * 2) / 2;
+    const size = sizes[i];
     const rtl = isRightToLeft(line.words.map((w) => w.text).join(''));
     const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
     const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
@@ -124,6 +126,38 @@ function toRuns(
     }
   }
   return runs;
+}
+
+/**
+ * Each line's size to half a point, lines near the page's commonest size at that size: those within
+ * `SAME_SIZE_SHARE` of it, and those within twice that set in a paragraph of it.
+ */
+function steadySizes(lines: OcrLine[], measured: number[], common: number | null, scale: number): number[] {
+  const near = (size: number, share: number) => common !== null && Math.abs(size - common) <= share * common;
+  const steady = measured.map((size) => (near(size, SAME_SIZE_SHARE) ? common! : Math.round(size * 2) / 2));
+  return steady.map((size, i) => {
+    if (size === common || !near(measured[i], 2 * SAME_SIZE_SHARE)) return size;
+    const reach = PARAGRAPH_LEADING * common! * scale;
+    const [above, below] = [-1, 1].map((side) => nextLine(lines, i, side, reach));
+    return above !== null && below !== null && steady[above] === common && steady[below] === common
+      ? common!
+      : size;
+  });
+}
+
+/** The nearest line above (`side` -1) or below (1) line `i` within `reach` pixels, sharing half its width. */
+function nextLine(lines: OcrLine[], i: number, side: number, reach: number): number | null {
+  const [x0, , x1] = lines[i].box;
+  const y = lines[i].baseline.y;
+  let best: number | null = null;
+  for (const [j, other] of lines.entries()) {
+    const gap = (other.baseline.y - y) * side;
+    const overlap = Math.min(x1, other.box[2]) - Math.max(x0, other.box[0]);
+    if (j === i || gap <= 0 || gap > reach || overlap < 0.5 * Math.min(x1 - x0, other.box[2] - other.box[0]))
+      continue;
+    if (best === null || gap < (lines[best].baseline.y - y) * side) best = j;
+  }
+  return best;
 }
 
 /** The size (to half a point) carrying most letters and digits. */
