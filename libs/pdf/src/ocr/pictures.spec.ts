@@ -88,4 +88,39 @@ describe('picturesOnScan', () => {
     );
     expect(picturesOnScan(image, 1, SIZE, [])).toEqual([]);
   });
+
+  it('parts two photos set a gutter apart into two pictures that do not touch, each keeping its own marks', () => {
+    // Two photos 100 x 80 pt, 6 pt apart (ink that close is one picture but for the gutter), a speck read as a word in the right one.
+    const photos = [
+      [80, 150, 180, 230],
+      [186, 150, 286, 230],
+    ];
+    const speck = line([250, 160, 262, 170]);
+    const image = page((x, y) => {
+      const photo = photos.findIndex((p) => inside(x, y, p));
+      return photo < 0 ? null : 40 + ((x * 7 + y * 13) % 150);
+    });
+    const found = picturesOnScan(image, 1, SIZE, [speck]).sort((a, b) => a[0] - b[0]);
+    expect(found).toHaveLength(2);
+    const [left, right] = found;
+    expect(left[0]).toBeLessThanOrEqual(80);
+    expect(left[2]).toBeLessThan(right[0]);
+    expect(right[2]).toBeGreaterThanOrEqual(286);
+  });
+
+  it('leaves the short last line of a paragraph just above a picture out of its box', () => {
+    // A paragraph's long line, then its last word right above the chart's top (y 170).
+    const long = line(
+      [85, 140, 130, 150],
+      [135, 140, 180, 150],
+      [185, 140, 230, 150],
+      [235, 140, 280, 150],
+      [285, 140, 330, 150],
+    );
+    const last = line([85, 155, 120, 165]);
+    const image = page((x, y) => chart(x, y) ?? ink([long, last])(x, y));
+    const [found] = picturesOnScan(image, 1, SIZE, [long, last]);
+    // Its top (page space, y up) stays below the last line, which ends 165 down the page.
+    expect(SIZE - found[3]).toBeGreaterThan(165);
+  });
 });

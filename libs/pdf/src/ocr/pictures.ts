@@ -15,6 +15,12 @@ const INKED_SHARE = 0.1;
 const TINT_STEP = 16;
 /** Ink this close (points) is one picture: the bars of a chart, the patches of a photograph. */
 const JOIN_PT = 6;
+/**
+ * A clear lane this wide (points) across a whole picture parts two pictures set side by side or one
+ * above the other (sub-figures), as separate images do on born-digital pages; a chart's bars stand
+ * on its axis and a photograph's patches on its background, so neither has one.
+ */
+const GUTTER_PT = 4;
 /** A picture is at least this wide and high (points): smaller marks are rules' ends, logos, specks. */
 const MIN_SIDE_PT = 48;
 /** Inked over at least this share of its box: a table's grid or a frame around text is not. */
@@ -65,40 +71,97 @@ export function picturesOnScan(
   const free: CellGrid = { cols: grid.cols, rows: grid.rows, on };
   const joined = close(free, Math.max(1, Math.round(JOIN_PT / CELL_PT)));
   const minSide = MIN_SIDE_PT / CELL_PT;
-  const boxes: BBox[] = [];
-  for (const cells of components(joined)) {
+  const isPicture = (cells: number[]): boolean => {
     const [c0, r0, c1, r1] = grid.bounds(cells);
-    if (c1 - c0 + 1 < minSide || r1 - r0 + 1 < minSide) continue;
+    if (c1 - c0 + 1 < minSide || r1 - r0 + 1 < minSide) return false;
     const area = (c1 - c0 + 1) * (r1 - r0 + 1);
-    if (area > MAX_PAGE_SHARE * grid.cols * grid.rows) continue;
-    if (grid.count(on, c0, r0, c1, r1) < MIN_INKED_SHARE * area) continue;
+    if (area > MAX_PAGE_SHARE * grid.cols * grid.rows) return false;
+    if (grid.count(on, c0, r0, c1, r1) < MIN_INKED_SHARE * area) return false;
     const words = grid.count(text, c0, r0, c1, r1);
-    if (words > MAX_TEXT_SHARE * area) continue;
+    if (words > MAX_TEXT_SHARE * area) return false;
     // A box of one flat tint holding words is a text box (a shape, a callout), not a picture.
-    if (
+    return !(
       words &&
       grid.flat(
         image,
         cells.filter((c) => on[c]),
       )
-    )
-      continue;
-    boxes.push(withLabels([c0 * cell, r0 * cell, (c1 + 1) * cell - 1, (r1 + 1) * cell - 1], lines));
+    );
+  };
+  const boxes: BBox[] = [];
+  for (const cells of components(joined)) {
+    // Parted at its gutters where every part is a picture of its own; else whole, as it stands.
+    const parts = grid
+      .apart(on, grid.bounds(cells), minSide)
+      .map((part) => cells.filter((c) => grid.inside(c, part)));
+    const pictures = parts.length > 1 && parts.every(isPicture) ? parts : isPicture(cells) ? [cells] : [];
+    for (const picture of pictures) {
+      const [c0, r0, c1, r1] = grid.bounds(picture);
+      boxes.push([c0 * cell, r0 * cell, (c1 + 1) * cell - 1, (r1 + 1) * cell - 1]);
+    }
   }
-  const margin = MARGIN_PT * scale;
+  return placed(
+    boxes.map((box, i) => withLabels(box, lines, [...boxes.slice(0, i), ...boxes.slice(i + 1)])),
+    image,
+    scale,
+    pageHeight,
+  );
+}
+
+/** The pictures (pixels) with their margins, in page space. */
+function placed(boxes: BBox[], image: GrayImage, scale: number, pageHeight: number): BBox[] {
   return boxes
-    .map(([x0, y0, x1, y1]): BBox => [
-      Math.max(0, x0 - margin),
-      Math.max(0, y0 - margin),
-      Math.min(image.width, x1 + margin),
-      Math.min(image.height, y1 + margin),
-    ])
+    .map((box, i) =>
+      withMargin(
+        box,
+        MARGIN_PT * scale,
+        [...boxes.slice(0, i), ...boxes.slice(i + 1)],
+        image,
+        GUTTER_PT * scale,
+      ),
+    )
     .map((box) => pageBoxOf(box, scale, pageHeight));
 }
 
-/** The box grown over the lines set close beside or inside it that lie wholly near it. */
-function withLabels(box: BBox, lines: OcrLine[]): BBox {
+/**
+ * The box with `margin` pixels around it, but toward a picture beside it no more than keeps a
+ * gutter's width between them: the figure stage joins pictures set closer, as tiles of one.
+ */
+function withMargin(
+  [x0, y0, x1, y1]: BBox,
+  margin: number,
+  others: BBox[],
+  image: GrayImage,
+  gutter: number,
+): BBox {
+  let [left, top, right, bottom] = [margin, margin, margin, margin];
+  for (const [ox0, oy0, ox1, oy1] of others) {
+    const besideX = oy0 < y1 && oy1 > y0;
+    const besideY = ox0 < x1 && ox1 > x0;
+    const keep = (gap: number) => Math.max(0, (gap - gutter) / 2);
+    if (besideX && ox1 <= x0) left = Math.min(left, keep(x0 - ox1));
+    if (besideX && ox0 >= x1) right = Math.min(right, keep(ox0 - x1));
+    if (besideY && oy1 <= y0) top = Math.min(top, keep(y0 - oy1));
+    if (besideY && oy0 >= y1) bottom = Math.min(bottom, keep(oy0 - y1));
+  }
+  return [
+    Math.max(0, x0 - left),
+    Math.max(0, y0 - top),
+    Math.min(image.width, x1 + right),
+    Math.min(image.height, y1 + bottom),
+  ];
+}
+
+/**
+ * The box grown over the lines set close beside or inside it that lie wholly near it, but for the
+ * last line of a paragraph and the words inside another picture (its own labels, or texture read).
+ */
+function withLabels(box: BBox, lines: OcrLine[], others: BBox[]): BBox {
   let [x0, y0, x1, y1] = box;
+  const inOther = (w: OcrWord) =>
+    others.some(
+      ([ox0, oy0, ox1, oy1]) => w.box[0] >= ox0 && w.box[2] <= ox1 && w.box[1] >= oy0 && w.box[3] <= oy1,
+    );
   for (let round = 0; round < LABEL_ROUNDS; round++) {
     let grown = false;
     for (const line of lines) {
@@ -106,7 +169,8 @@ function withLabels(box: BBox, lines: OcrLine[]): BBox {
       const near = (w: OcrWord) =>
         w.box[0] < x1 + reach && w.box[2] > x0 - reach && w.box[1] < y1 + reach && w.box[3] > y0 - reach;
       // A body line running past the picture is text beside it, a caption is the figure's own.
-      if (!isLabel(line) || !line.words.every(near)) continue;
+      if (!isLabel(line) || !line.words.every(near) || line.words.some(inOther) || endsParagraph(line, lines))
+        continue;
       for (const w of line.words) {
         if (w.box[0] >= x0 && w.box[1] >= y0 && w.box[2] <= x1 && w.box[3] <= y1) continue;
         [x0, y0, x1, y1] = [
@@ -123,6 +187,24 @@ function withLabels(box: BBox, lines: OcrLine[]): BBox {
   return [x0, y0, x1, y1];
 }
 
+/** A paragraph's lines are set at most this many font sizes apart, baseline to baseline. */
+const PARAGRAPH_LEADING = 1.6;
+
+/**
+ * Whether the line closes a paragraph: right under a line of more words than a label holds, starting
+ * where that line starts. A paragraph's short last line just above a picture is no label of it.
+ */
+function endsParagraph(line: OcrLine, lines: OcrLine[]): boolean {
+  return lines.some(
+    (above) =>
+      above !== line &&
+      above.words.length > MAX_LABEL_WORDS &&
+      line.baseline.y - above.baseline.y > 0 &&
+      line.baseline.y - above.baseline.y <= PARAGRAPH_LEADING * line.fontSize &&
+      Math.abs(above.box[0] - line.box[0]) <= line.fontSize,
+  );
+}
+
 /**
  * A label is a few words at most (tick values, category names, a legend entry, an axis title), or
  * what Tesseract reads in a picture's texture and slanted lettering: words it is unsure of.
@@ -133,6 +215,9 @@ function isLabel(line: OcrLine): boolean {
   const unsure = averageConfidence(line.words) < UNSURE_CONFIDENCE;
   return unsure || (line.words.length <= MAX_LABEL_WORDS && text.length <= MAX_LABEL_CHARS);
 }
+
+/** First and last column and row of an area of cells. */
+type CellBox = [number, number, number, number];
 
 /** The page's cells, `cell` pixels square. */
 class Grid {
@@ -215,13 +300,61 @@ class Grid {
   }
 
   /** The cells' bounds: first and last column and row. */
-  bounds(cells: number[]): [number, number, number, number] {
+  bounds(cells: number[]): CellBox {
     let [c0, r0, c1, r1] = [Infinity, Infinity, -1, -1];
     for (const c of cells) {
       const [col, row] = [c % this.cols, Math.floor(c / this.cols)];
       [c0, r0, c1, r1] = [Math.min(c0, col), Math.min(r0, row), Math.max(c1, col), Math.max(r1, row)];
     }
     return [c0, r0, c1, r1];
+  }
+
+  /**
+   * The bounds parted at every clear lane of `on`, across them from side to side, at least
+   * `GUTTER_PT` wide with `minSide` cells or more on both sides; each part trimmed to its ink.
+   */
+  apart(on: Uint8Array, bounds: CellBox, minSide: number): CellBox[] {
+    const gutter = Math.max(1, Math.round(GUTTER_PT / CELL_PT));
+    const [c0, r0, c1, r1] = bounds;
+    for (const across of [true, false]) {
+      const [from, to] = across ? [c0, c1] : [r0, r1];
+      const clear = (i: number) =>
+        (across ? this.count(on, i, r0, i, r1) : this.count(on, c0, i, c1, i)) === 0;
+      for (let i = from + minSide; i <= to - minSide; i++) {
+        if (!clear(i)) continue;
+        let j = i;
+        while (j + 1 <= to && clear(j + 1)) j++;
+        if (j - i + 1 < gutter || j > to - minSide) {
+          i = j;
+          continue;
+        }
+        const [first, second]: CellBox[] = across
+          ? [
+              [c0, r0, i - 1, r1],
+              [j + 1, r0, c1, r1],
+            ]
+          : [
+              [c0, r0, c1, i - 1],
+              [c0, j + 1, c1, r1],
+            ];
+        return [first, second].flatMap((part) => this.apart(on, this.trim(on, part), minSide));
+      }
+    }
+    return [bounds];
+  }
+
+  /** The bounds shrunk to the cells of `on` inside them. */
+  trim(on: Uint8Array, [c0, r0, c1, r1]: CellBox): CellBox {
+    const cells: number[] = [];
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) if (on[r * this.cols + c]) cells.push(r * this.cols + c);
+    return cells.length ? this.bounds(cells) : [c0, r0, c1, r1];
+  }
+
+  /** Whether cell `c` lies within the bounds. */
+  inside(c: number, [c0, r0, c1, r1]: CellBox): boolean {
+    const [col, row] = [c % this.cols, Math.floor(c / this.cols)];
+    return col >= c0 && col <= c1 && row >= r0 && row <= r1;
   }
 
   /** How many cells within the bounds are set in `on`. */

@@ -1,5 +1,5 @@
 import { BBox } from '../types.js';
-import { boxContains } from '../geometry.js';
+import { boxContains, overlapsMostly } from '../geometry.js';
 import { PageContent, TextRun } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { clearDarkFills } from './dark-fills.js';
@@ -91,7 +91,8 @@ export async function recognisePage(
     picturesOnScan(image, image.scale, content.height, lines),
     recognised,
   );
-  // A captioned frame is a picture whatever it holds: its rules draw the picture, not a table.
+  // A captioned frame is a picture whatever it holds: its rules draw the picture, not a table, and a
+  // picture found where it stands is the same picture.
   const framed = captionedFrames(rules, lines, image.scale, content.height);
   const drawn = [...rules, ...edges, ...plotted].filter(
     (p) => !framed.some((f) => boxContains(f, p.bbox, FRAME_MARGIN_PT)),
@@ -104,7 +105,9 @@ export async function recognisePage(
       images: [
         ...content.images.filter((im) => !holdsText(im.bbox, recognised)),
         // Rendered from the page where they show, as a drawing is: the scan is one image.
-        ...pictures.map((bbox) => ({ bbox, objId: null })),
+        ...pictures
+          .filter((bbox) => !framed.some((f) => overlapsMostly(bbox, f)))
+          .map((bbox) => ({ bbox, objId: null })),
         ...framed.map((bbox) => ({ bbox, objId: null, captioned: true })),
       ],
       paths: [...content.paths, ...drawn],
