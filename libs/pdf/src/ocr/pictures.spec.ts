@@ -123,4 +123,27 @@ describe('picturesOnScan', () => {
     // Its top (page space, y up) stays below the last line, which ends 165 down the page.
     expect(SIZE - found[3]).toBeGreaterThan(165);
   });
+
+  it('takes in the sub-captions two photos share a line with, each under its own photo', () => {
+    const photos = [
+      [80, 150, 180, 230],
+      [186, 150, 286, 230],
+    ];
+    // One recognised line under both: "(a) Left" under the one, "(b) Right" under the other.
+    const captions = line(
+      [80, 236, 92, 246],
+      [95, 236, 120, 246],
+      [186, 236, 198, 246],
+      [201, 236, 230, 246],
+    );
+    captions.words.forEach((w, i) => (w.text = ['(a)', 'Left', '(b)', 'Right'][i]));
+    const image = page((x, y) =>
+      photos.some((p) => inside(x, y, p)) ? 40 + ((x * 7 + y * 13) % 150) : ink([captions])(x, y),
+    );
+    const found = picturesOnScan(image, 1, SIZE, [captions]).sort((a, b) => a[0] - b[0]);
+    expect(found).toHaveLength(2);
+    // Page space, y up: both reach down over the captions' line, which ends 246 down the page.
+    for (const box of found) expect(SIZE - box[1]).toBeGreaterThanOrEqual(246);
+    expect(found[0][2]).toBeLessThan(found[1][0]);
+  });
 });

@@ -4,6 +4,7 @@ import { CellGrid, close, components } from './cell-grid.js';
 import { histogramMedian } from './histogram.js';
 import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { GrayImage, pageBoxOf } from './render.js';
+import { linePhrases } from './to-runs.js';
 
 /** Pictures are found on a grid of cells this many points wide. */
 const CELL_PT = 2;
@@ -153,8 +154,9 @@ function withMargin(
 }
 
 /**
- * The box grown over the lines set close beside or inside it that lie wholly near it, but for the
- * last line of a paragraph and the words inside another picture (its own labels, or texture read).
+ * The box grown over the lines set close beside or inside it that lie wholly near it, each phrase of
+ * a line judged alone (two sub-figures' captions share a line), but for the last line of a paragraph
+ * and the words inside another picture (its own labels, or texture read).
  */
 function withLabels(box: BBox, lines: OcrLine[], others: BBox[]): BBox {
   let [x0, y0, x1, y1] = box;
@@ -162,9 +164,10 @@ function withLabels(box: BBox, lines: OcrLine[], others: BBox[]): BBox {
     others.some(
       ([ox0, oy0, ox1, oy1]) => w.box[0] >= ox0 && w.box[2] <= ox1 && w.box[1] >= oy0 && w.box[3] <= oy1,
     );
+  const phrases = lines.flatMap(linePhrases);
   for (let round = 0; round < LABEL_ROUNDS; round++) {
     let grown = false;
-    for (const line of lines) {
+    for (const line of phrases) {
       const reach = LABEL_REACH * line.fontSize;
       const near = (w: OcrWord) =>
         w.box[0] < x1 + reach && w.box[2] > x0 - reach && w.box[1] < y1 + reach && w.box[3] > y0 - reach;

@@ -74,6 +74,27 @@ export function ocrRuns(
 }
 
 /**
+ * The line cut into its phrases, each a line of its own: words closer than `PHRASE_GAP` stay
+ * together (unread words not counted). What stands apart on one line (two sub-figures' captions,
+ * a chart's tick values) is judged phrase by phrase.
+ */
+export function linePhrases(line: OcrLine): OcrLine[] {
+  const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
+  const phrases: OcrWord[][] = [];
+  for (const word of ordered) {
+    const last = phrases[phrases.length - 1];
+    if (last && word.box[0] - last[last.length - 1].box[2] <= PHRASE_GAP * line.fontSize) last.push(word);
+    else phrases.push([word]);
+  }
+  if (phrases.length === 1) return [line];
+  return phrases.map((words) => ({
+    ...line,
+    box: [words[0].box[0], line.box[1], words[words.length - 1].box[2], line.box[3]],
+    words,
+  }));
+}
+
+/**
  * Whether the gap from `left` to `right` is a phrase's where no unread word fills it. Only a word's
  * width fills it: a narrow mark (a rule read as a glyph) sits in the gutter between table cells.
  */
