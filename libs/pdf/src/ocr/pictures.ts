@@ -4,7 +4,7 @@ import { CellGrid, close, components } from './cell-grid.js';
 import { histogramMedian } from './histogram.js';
 import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { GrayImage, pageBoxOf } from './render.js';
-import { linePhrases } from './to-runs.js';
+import { PARAGRAPH_LEADING, linePhrases, nearestLine } from './to-runs.js';
 
 /** Pictures are found on a grid of cells this many points wide. */
 const CELL_PT = 2;
@@ -190,21 +190,14 @@ function withLabels(box: BBox, lines: OcrLine[], others: BBox[]): BBox {
   return [x0, y0, x1, y1];
 }
 
-/** A paragraph's lines are set at most this many font sizes apart, baseline to baseline. */
-const PARAGRAPH_LEADING = 1.6;
-
 /**
  * Whether the line closes a paragraph: right under a line of more words than a label holds, starting
  * where that line starts. A paragraph's short last line just above a picture is no label of it.
  */
 function endsParagraph(line: OcrLine, lines: OcrLine[]): boolean {
-  return lines.some(
-    (above) =>
-      above !== line &&
-      above.words.length > MAX_LABEL_WORDS &&
-      line.baseline.y - above.baseline.y > 0 &&
-      line.baseline.y - above.baseline.y <= PARAGRAPH_LEADING * line.fontSize &&
-      Math.abs(above.box[0] - line.box[0]) <= line.fontSize,
+  const above = nearestLine(lines, line, -1, PARAGRAPH_LEADING * line.fontSize);
+  return (
+    !!above && above.words.length > MAX_LABEL_WORDS && Math.abs(above.box[0] - line.box[0]) <= line.fontSize
   );
 }
 

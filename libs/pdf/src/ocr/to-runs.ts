@@ -10,12 +10,8 @@ import { unspacedWords } from './word-spacing.js';
  * wavers by a pixel or two from line to line, which would otherwise read as changes of font size.
  */
 const SAME_SIZE_SHARE = 0.12;
-/**
- * A line up to twice that share off the commonest size, set between two lines of that size at a
- * paragraph's leading (baselines at most this many sizes apart), is a line of their paragraph: its
- * height was misjudged, as a heading stands apart from the text around it.
- */
-const PARAGRAPH_LEADING = 1.6;
+/** A paragraph's lines are set at most this many font sizes apart, baseline to baseline. */
+export const PARAGRAPH_LEADING = 1.6;
 
 /**
  * Words closer than this (in font sizes) are one phrase: a word space, even a justified line's widest.
@@ -151,32 +147,46 @@ function toRuns(
 
 /**
  * Each line's size to half a point, lines near the page's commonest size at that size: those within
- * `SAME_SIZE_SHARE` of it, and those within twice that set in a paragraph of it.
+ * `SAME_SIZE_SHARE` of it, and those within twice that set between two lines of that size at a
+ * paragraph's leading, as their paragraph's line whose height was misjudged (a heading stands apart
+ * from the text around it).
  */
 function steadySizes(lines: OcrLine[], measured: number[], common: number | null, scale: number): number[] {
   const near = (size: number, share: number) => common !== null && Math.abs(size - common) <= share * common;
-  const steady = measured.map((size) => (near(size, SAME_SIZE_SHARE) ? common! : Math.round(size * 2) / 2));
-  return steady.map((size, i) => {
+  const steady = new Map(
+    lines.map((line, i) => [
+      line,
+      near(measured[i], SAME_SIZE_SHARE) ? common! : Math.round(measured[i] * 2) / 2,
+    ]),
+  );
+  return lines.map((line, i) => {
+    const size = steady.get(line)!;
     if (size === common || !near(measured[i], 2 * SAME_SIZE_SHARE)) return size;
     const reach = PARAGRAPH_LEADING * common! * scale;
-    const [above, below] = [-1, 1].map((side) => nextLine(lines, i, side, reach));
-    return above !== null && below !== null && steady[above] === common && steady[below] === common
-      ? common!
-      : size;
+    const [above, below] = ([-1, 1] as const).map((side) => nearestLine(lines, line, side, reach));
+    return above && below && steady.get(above) === common && steady.get(below) === common ? common! : size;
   });
 }
 
-/** The nearest line above (`side` -1) or below (1) line `i` within `reach` pixels, sharing half its width. */
-function nextLine(lines: OcrLine[], i: number, side: number, reach: number): number | null {
-  const [x0, , x1] = lines[i].box;
-  const y = lines[i].baseline.y;
-  let best: number | null = null;
-  for (const [j, other] of lines.entries()) {
-    const gap = (other.baseline.y - y) * side;
+/**
+ * The nearest line above (`side` -1) or below (1) the line within `reach` pixels, baseline to
+ * baseline, sharing half the narrower one's width.
+ */
+export function nearestLine(lines: OcrLine[], line: OcrLine, side: -1 | 1, reach: number): OcrLine | null {
+  const [x0, , x1] = line.box;
+  let best: OcrLine | null = null;
+  let bestGap = Infinity;
+  for (const other of lines) {
+    const gap = (other.baseline.y - line.baseline.y) * side;
     const overlap = Math.min(x1, other.box[2]) - Math.max(x0, other.box[0]);
-    if (j === i || gap <= 0 || gap > reach || overlap < 0.5 * Math.min(x1 - x0, other.box[2] - other.box[0]))
+    if (
+      other === line ||
+      gap <= 0 ||
+      gap > reach ||
+      overlap < 0.5 * Math.min(x1 - x0, other.box[2] - other.box[0])
+    )
       continue;
-    if (best === null || gap < (lines[best].baseline.y - y) * side) best = j;
+    if (gap < bestGap) [best, bestGap] = [other, gap];
   }
   return best;
 }
