@@ -76,18 +76,24 @@ export function ocrRuns(
  */
 export function linePhrases(line: OcrLine): OcrLine[] {
   const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
-  const phrases: OcrWord[][] = [];
-  for (const word of ordered) {
-    const last = phrases[phrases.length - 1];
-    if (last && word.box[0] - last[last.length - 1].box[2] <= PHRASE_GAP * line.fontSize) last.push(word);
-    else phrases.push([word]);
-  }
+  const phrases = phrasesOf(ordered, (a, b) => b.box[0] - a.box[2] <= PHRASE_GAP * line.fontSize);
   if (phrases.length === 1) return [line];
   return phrases.map((words) => ({
     ...line,
     box: [words[0].box[0], line.box[1], words[words.length - 1].box[2], line.box[3]],
     words,
   }));
+}
+
+/** Words (left to right) grouped into phrases: each joins the one before it where `together` says so. */
+function phrasesOf(ordered: OcrWord[], together: (a: OcrWord, b: OcrWord) => boolean): OcrWord[][] {
+  const phrases: OcrWord[][] = [];
+  for (const word of ordered) {
+    const last = phrases[phrases.length - 1];
+    if (last && together(last[last.length - 1], word)) last.push(word);
+    else phrases.push([word]);
+  }
+  return phrases;
 }
 
 /**
@@ -123,13 +129,7 @@ function toRuns(
     const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
     const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
     const unspaced = unspacedWords(ordered, size * scale);
-    const phrases: OcrWord[][] = [];
-    for (const word of ordered) {
-      const last = phrases[phrases.length - 1];
-      if (last && join(last[last.length - 1], word, size * scale, line)) last.push(word);
-      else phrases.push([word]);
-    }
-    for (const phrase of phrases) {
+    for (const phrase of phrasesOf(ordered, (a, b) => join(a, b, size * scale, line))) {
       const left = phrase[0].box[0];
       const right = phrase[phrase.length - 1].box[2];
       const text = rtl

@@ -63,7 +63,7 @@ function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null
   const [x0, y0] = [Math.max(0, word.box[0]), Math.max(0, word.box[1])];
   const [x1, y1] = [Math.min(image.width - 1, word.box[2]), Math.min(image.height - 1, word.box[3])];
   const { gray, width } = image;
-  const levels = new Array<number>(256).fill(0);
+  const levels = new Uint32Array(256);
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) levels[gray[y * width + x]]++;
   const paper = histogramQuantile(levels, PAPER_QUANTILE);
   const ink = histogramQuantile(levels, INK_QUANTILE);
