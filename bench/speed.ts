@@ -3,22 +3,26 @@
  * pdftotext (C++, text only), on the same files in one run. Each converter is warmed up once per
  * file, then timed `--repeat` times; the median run divided by the page count gives ms/page.
  *
- *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5] [--cli-only] [--scanned SCANNED_DIR]
+ *   node dist/bench/speed.js [CORPUS_DIR] [--repeat 5] [--cli-only] [--scanned SCANNED_DIR [--scanned-only]]
  *
  * `papermill ocr off` beside `papermill` (OCR auto) shows what the OCR check costs born-digital
  * pages. With `--scanned` (an image-only corpus, `bench/scanned.js`), each OCR engine found is timed
- * on every page of it: seconds per page, rendering and layout included, after one warm-up file.
+ * on every page of it as the worker converts it (in a warm sandbox process): seconds per page,
+ * rendering, layout and output included, after one warm-up file. `--scanned-only` times that alone.
  *
  * Then the command line's cost per file on the corpus's one-page PDFs (cli-startup.ts); `--cli-only`
  * runs that part alone.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type pdf2mdModule from '@opendocsg/pdf2md';
-import { closeRecognisers, convertPdf, OcrEngineName } from '@papermill/pdf';
+import { parseConfig } from '@papermill/config';
+import { Assets, closeRecognisers, convertPdf, OcrEngineName } from '@papermill/pdf';
+import { ConversionPool, OUTPUT_FILES, SandboxLimits } from '@papermill/pdf/sandbox';
 import { cliStartupSection } from './cli-startup.js';
 import { listPdfs } from './corpus.js';
 import { fmt, formatTable } from './table.js';
@@ -35,11 +39,13 @@ const { values, positionals } = parseArgs({
     repeat: { type: 'string', default: '5' },
     'cli-only': { type: 'boolean', default: false },
     scanned: { type: 'string' },
+    'scanned-only': { type: 'boolean', default: false },
   },
 });
 const corpusDir = positionals[0] ?? '../shared/corpus/docling';
 const repeat = Math.max(1, Number.parseInt(values.repeat, 10) || 5);
 const cliOnly = values['cli-only'];
+const scannedOnly = values['scanned-only'] && Boolean(values.scanned);
 const execFileAsync = promisify(execFile);
 // A CommonJS package whose typings declare an ES default export: require() returns the function.
 const pdf2md = createRequire(import.meta.url)('@opendocsg/pdf2md') as typeof pdf2mdModule.default;
@@ -94,7 +100,7 @@ async function timeConverter(converter: Converter, bytes: Buffer, path: string):
   return median(runs);
 }
 
-const files = listPdfs(corpusDir);
+const files = scannedOnly ? [] : listPdfs(corpusDir);
 const perFile: { name: string; pages: number; ms: (number | null)[] }[] = [];
 const onePageFiles: string[] = [];
 for (const path of files) {
@@ -110,7 +116,7 @@ for (const path of files) {
   perFile.push({ name: basename(path), pages, ms });
 }
 
-if (!cliOnly) {
+if (!cliOnly && !scannedOnly) {
   const perPage = (ms: number | null, pages: number) => (ms === null ? null : ms / pages);
   console.log(
     formatTable(
@@ -150,35 +156,55 @@ if (!cliOnly) {
   );
 }
 
-await cliStartupSection(onePageFiles, repeat);
+if (!scannedOnly) await cliStartupSection(onePageFiles, repeat);
 
 if (values.scanned) await timeOcr(values.scanned);
 await closeRecognisers();
 
-/** Seconds per page of each OCR engine on an image-only corpus (one run per file, after a warm-up). */
+/**
+ * Seconds per page of each OCR engine on an image-only corpus, as the worker converts: in a warm
+ * conversion process of the sandbox pool (one run per file, after a warm-up that starts the
+ * recogniser), rendering, layout, figures and writing the output included.
+ */
 async function timeOcr(dir: string): Promise<void> {
   const engines: OcrEngineName[] = ['tesseract.js'];
   if (hasTesseract()) engines.unshift('tesseract');
   else
     console.log('note: tesseract binary not found (apt-get install tesseract-ocr); timing tesseract.js only');
+  const defaults = parseConfig({});
+  const limits: SandboxLimits = {
+    timeoutSeconds: defaults.CONVERSION_TIMEOUT_SECONDS,
+    pageTimeoutSeconds: defaults.PAGE_TIMEOUT_SECONDS,
+    memoryMb: defaults.CONVERSION_MEMORY_MB,
+    maxPages: defaults.MAX_PAGES,
+  };
   const scans = listPdfs(dir);
+  const outDir = mkdtempSync(join(tmpdir(), 'papermill-speed-'));
   const seconds = new Map<string, number[]>();
   const pages = new Map<string, number>();
   const totals = engines.map(() => ({ ms: 0, pages: 0, ocrPages: 0 }));
-  for (const [i, engine] of engines.entries()) {
-    const ocr = { mode: 'auto' as const, engine };
-    await convertPdf(new Uint8Array(readFileSync(scans[0])), { ocr }); // starts the recogniser
-    for (const path of scans) {
-      const started = performance.now();
-      const result = await convertPdf(new Uint8Array(readFileSync(path)), { ocr });
-      const ms = performance.now() - started;
-      totals[i].ms += ms;
-      totals[i].pages += result.pageCount;
-      totals[i].ocrPages += result.assets.pages.ocr.length;
-      pages.set(path, result.pageCount);
-      seconds.set(path, [...(seconds.get(path) ?? []), ms / 1000 / result.pageCount]);
+  try {
+    for (const [i, engine] of engines.entries()) {
+      const pool = new ConversionPool({ size: 1, ocr: { mode: 'auto', engine } });
+      try {
+        await pool.convert(scans[0], outDir, limits); // starts the process and its recogniser
+        for (const path of scans) {
+          const started = performance.now();
+          const result = await pool.convert(path, outDir, limits);
+          const ms = performance.now() - started;
+          const assets = JSON.parse(readFileSync(join(outDir, OUTPUT_FILES.assets), 'utf8')) as Assets;
+          totals[i].ms += ms;
+          totals[i].pages += result.pageCount;
+          totals[i].ocrPages += assets.pages.ocr.length;
+          pages.set(path, result.pageCount);
+          seconds.set(path, [...(seconds.get(path) ?? []), ms / 1000 / result.pageCount]);
+        }
+      } finally {
+        pool.close();
+      }
     }
-    await closeRecognisers(); // the next engine starts its own
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
   console.log();
   console.log(

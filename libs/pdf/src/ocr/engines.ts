@@ -1,15 +1,26 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { withHugePages } from '../huge-pages.js';
+import { bmpOf, pgmOf } from './image-files.js';
 import { OcrEngineChoice, OcrEngineName, OcrOptions } from './options.js';
 import { scriptGroups } from './scripts.js';
 
-/** Reads one page image (binary PGM) in some of the configured languages and answers Tesseract's hOCR. */
+/** A page image to read: grey pixels row by row, at `dpi`. */
+export interface ImageToRead {
+  gray: Uint8Array;
+  width: number;
+  height: number;
+  dpi: number;
+}
+
+/** Reads one page image in some of the configured languages and answers Tesseract's hOCR. */
 export interface Recogniser {
   readonly engine: OcrEngineName;
-  recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string>;
+  recognise(image: ImageToRead, languages: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -109,7 +120,11 @@ async function traineddataPath(lang: string, dataDir?: string): Promise<string |
   return null;
 }
 
-/** The `tesseract` binary, one process per page, on one thread (the machine's other cores run other conversions). */
+/**
+ * The `tesseract` binary, one process per page, on one thread (the machine's other cores run other
+ * conversions). It reads the page from a BMP file: on a 300-dpi page that takes a tenth of a second
+ * less than PGM, and a file a fifth less than standard input (which it copies a byte at a time).
+ */
 class NativeTesseract implements Recogniser {
   readonly engine = 'tesseract' as const;
 
@@ -118,9 +133,20 @@ class NativeTesseract implements Recogniser {
     private readonly options: OcrOptions,
   ) {}
 
-  async recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string> {
+  async recognise(image: ImageToRead, languages: readonly string[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'papermill-ocr-'));
+    try {
+      const file = join(dir, 'page.bmp');
+      await writeFile(file, bmpOf(image.gray, image.width, image.height));
+      return await this.read(file, image.dpi, languages);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async read(file: string, dpi: number, languages: readonly string[]): Promise<string> {
     const args = [
-      'stdin',
+      file,
       'stdout',
       '-l',
       languages.join('+'),
@@ -129,11 +155,7 @@ class NativeTesseract implements Recogniser {
       '--dpi',
       String(dpi),
     ];
-    const { stdout, code, stderr } = await run(
-      this.binary,
-      [...args, ...dataDirArgs(this.options), 'hocr'],
-      pgm,
-    );
+    const { stdout, code, stderr } = await run(this.binary, [...args, ...dataDirArgs(this.options), 'hocr']);
     if (code !== 0) throw new Error(`tesseract exited with ${code}: ${stderr.trim().slice(0, 200)}`);
     return stdout;
   }
@@ -148,7 +170,7 @@ function run(
 ): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      env: withHugePages({ ...process.env, OMP_THREAD_LIMIT: '1' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -205,7 +227,7 @@ class TesseractJs implements Recogniser {
     return new TesseractJs(worker, first);
   }
 
-  async recognise(pgm: Uint8Array, dpi: number, languages: readonly string[]): Promise<string> {
+  async recognise(image: ImageToRead, languages: readonly string[]): Promise<string> {
     const wanted = languages.join('+');
     if (wanted !== this.loaded) {
       // Every configured language's data was found at start; switching reloads the models.
@@ -214,8 +236,10 @@ class TesseractJs implements Recogniser {
       await this.worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
       this.loaded = wanted;
     }
-    await this.worker.setParameters({ user_defined_dpi: String(dpi) });
-    const { data } = await this.worker.recognize(Buffer.from(pgm), {}, { hocr: true, text: false });
+    await this.worker.setParameters({ user_defined_dpi: String(image.dpi) });
+    // PGM: tesseract.js reads a BMP four times slower.
+    const pgm = Buffer.from(pgmOf(image.gray, image.width, image.height).buffer);
+    const { data } = await this.worker.recognize(pgm, {}, { hocr: true, text: false });
     return data.hocr ?? '';
   }
 

@@ -3,13 +3,13 @@ import { boxContains, overlapsMostly } from '../geometry.js';
 import { PageContent, TextRun } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
 import { clearDarkFills } from './dark-fills.js';
-import { Recogniser } from './engines.js';
+import { ImageToRead, Recogniser } from './engines.js';
 import { OcrLine, parseHocr } from './hocr.js';
 import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
 import { readBullets } from './bullets.js';
 import { readLeaders } from './leaders.js';
-import { PageImageForOcr, pgmOf, renderForOcr } from './render.js';
+import { PageImageForOcr, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
 import { readCheckboxes } from './checkboxes.js';
 import { captionedFrames } from './captioned-frames.js';
@@ -73,8 +73,8 @@ export async function recognisePage(
   // Tesseract reads the page with its dark fills cleared; rules and leaders are read from the page
   // as rendered.
   const cleared = clearDarkFills(image, image.scale);
-  const pgm = cleared ? pgmOf(cleared, image.width, image.height) : image.pgm;
-  const read = await withRecogniser(options, (r) => readInScripts(r, pgm, image, options));
+  const toRead = { ...image, gray: cleared ?? image.gray };
+  const read = await withRecogniser(options, (r) => readInScripts(r, toRead, image, options));
   const lines = readCheckboxes(markBold(read.lines, image), image);
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
@@ -127,17 +127,18 @@ const SCRIPT_READ_CONFIDENCE = 75;
 /**
  * Reads the page with the first script's languages and, only when they read it poorly, with each
  * other configured script's in turn: the most confident reading wins. Pages in the first script
- * (nearly all, where one script is configured) are read once.
+ * (nearly all, where one script is configured) are read once. The recogniser reads `toRead` (the
+ * page with its dark fills cleared); leaders and bullets are found on `image`, the page as rendered.
  */
 async function readInScripts(
   recogniser: Recogniser,
-  pgm: Uint8Array,
+  toRead: ImageToRead,
   image: PageImageForOcr,
   options: OcrOptions,
 ): Promise<{ engine: OcrEngineName; lines: OcrLine[] }> {
   let best: { lines: OcrLine[]; confidence: number } | undefined;
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
-    const hocr = await recogniser.recognise(pgm, image.dpi, languages);
+    const hocr = await recogniser.recognise(toRead, languages);
     const lines = readBullets(readLeaders(parseHocr(hocr), image), image)
       .map((line) => ({
         ...line,

@@ -194,7 +194,8 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       expect(environ.join('\n')).not.toContain('do-not-leak-this-value');
       expect(names).not.toContain('PAPERMILL_TEST_SECRET');
       // Node adds the IPC channel's own variables (NODE_CHANNEL_FD, NODE_CHANNEL_SERIALIZATION_MODE).
-      // DISABLE_SYSTEM_FONTS_LOAD is set by the pool itself (the canvas skips its font scan).
+      // DISABLE_SYSTEM_FONTS_LOAD and GLIBC_TUNABLES are set by the pool itself (the canvas skips its
+      // font scan; the allocator asks for huge pages).
       const basics = [
         'PATH',
         'HOME',
@@ -203,10 +204,14 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
         'LC_ALL',
         'LC_CTYPE',
         'TZ',
+        'GLIBC_TUNABLES',
         'DISABLE_SYSTEM_FONTS_LOAD',
       ];
       expect(names.filter((name) => !basics.includes(name) && !name.startsWith('NODE_CHANNEL_'))).toEqual([]);
       expect(environ).toContain('DISABLE_SYSTEM_FONTS_LOAD=1');
+      expect(environ).toContainEqual(
+        expect.stringMatching(/^GLIBC_TUNABLES=(.+:)?glibc\.malloc\.hugetlb=1$/),
+      );
       // It still converts with that environment.
       const request = { inputPath: pdf, outDir: join(dir, 'env'), maxPages: 10, maxImagePixels: 1e6 };
       const result = await child.run(

@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { PdfConversionError } from '../errors.js';
+import { withHugePages } from '../huge-pages.js';
 import { ConvertProgress, PageStage, SkippedPage } from '../types.js';
 import { childScriptPath } from './child-path.js';
 import { treeResidentBytes } from './memory-watch.js';
@@ -43,10 +44,11 @@ export class PageTimeoutError extends Error {
 
 /**
  * The variables a conversion needs (finding binaries, locale, time zone, home and temp folders for
- * native libraries' caches). Nothing else of the parent reaches the child: no secrets (database URL,
- * JWT secret, storage keys) for a PDF that exploits pdf.js to read, and no NODE_OPTIONS.
+ * native libraries' caches, the C library's tunables). Nothing else of the parent reaches the child:
+ * no secrets (database URL, JWT secret, storage keys) for a PDF that exploits pdf.js to read, and no
+ * NODE_OPTIONS.
  */
-const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'GLIBC_TUNABLES'];
 
 /**
  * pdf.js loads @napi-rs/canvas, which scans the system's fonts as it loads (about 110 ms, most of a
@@ -56,12 +58,12 @@ const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 
 const CHILD_ENV_FIXED = { DISABLE_SYSTEM_FONTS_LOAD: '1' };
 
 function childEnv(): NodeJS.ProcessEnv {
-  return {
+  return withHugePages({
     ...Object.fromEntries(
       CHILD_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])),
     ),
     ...CHILD_ENV_FIXED,
-  };
+  });
 }
 
 export interface ProcessOptions {
