@@ -13,19 +13,21 @@ export interface CellGrid {
 export function morph(grid: CellGrid, size: number, keep: 'all' | 'any'): CellGrid {
   const { cols, rows } = grid;
   const before = Math.floor((size - 1) / 2);
+  const all = keep === 'all';
   const pass = (src: Uint8Array, horizontal: boolean): Uint8Array => {
     const dst = new Uint8Array(src.length);
-    const [lines, length] = horizontal ? [rows, cols] : [cols, rows];
-    const at = (line: number, i: number) => (horizontal ? line * cols + i : i * cols + line);
+    // A line is a row (cells one apart) or a column (cells a row apart).
+    const [lines, length, step, lineStep] = horizontal ? [rows, cols, 1, cols] : [cols, rows, cols, 1];
     const prefix = new Uint32Array(length + 1);
     for (let line = 0; line < lines; line++) {
-      for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + src[at(line, i)];
+      const base = line * lineStep;
+      for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i] + src[base + i * step];
       for (let i = 0; i < length; i++) {
         // The window [i - before, i - before + size), cut at the page's edges.
         const from = Math.max(0, i - before);
         const to = Math.min(length, i - before + size);
         const count = prefix[to] - prefix[from];
-        dst[at(line, i)] = (keep === 'all' ? count === to - from : count > 0) ? 1 : 0;
+        dst[base + i * step] = (all ? count === to - from : count > 0) ? 1 : 0;
       }
     }
     return dst;

@@ -60,12 +60,16 @@ function darkCells({ gray, width, height }: GrayImage, cell: number): CellGrid {
   const cols = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
   const dark = new Uint32Array(cols * rows);
-  const column = new Uint32Array(width);
-  for (let x = 0; x < width; x++) column[x] = Math.floor(x / cell);
   for (let y = 0; y < height; y++) {
     const rowBase = Math.floor(y / cell) * cols;
     const line = y * width;
-    for (let x = 0; x < width; x++) if (gray[line + x] < DARK_GRAY) dark[rowBase + column[x]]++;
+    // A cell's share of the row, counted before it is added to the cell.
+    for (let c = 0, x0 = 0; x0 < width; c++, x0 += cell) {
+      let count = 0;
+      for (let i = line + x0, end = line + Math.min(width, x0 + cell); i < end; i++)
+        if (gray[i] < DARK_GRAY) count++;
+      dark[rowBase + c] += count;
+    }
   }
   const on = new Uint8Array(cols * rows);
   for (let c = 0; c < on.length; c++) {

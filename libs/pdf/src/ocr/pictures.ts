@@ -237,17 +237,21 @@ class Grid {
     const counts = new Uint32Array(this.cols * this.rows);
     const sums = new Uint32Array(this.cols * this.rows);
     const histogram = new Uint32Array(256);
-    const column = new Uint32Array(this.width);
-    for (let x = 0; x < this.width; x++) column[x] = Math.floor(x / this.cell);
     for (let y = 0; y < this.height; y++) {
       const row = Math.floor(y / this.cell) * this.cols;
       const line = y * this.width;
-      for (let x = 0; x < this.width; x++) {
-        const v = gray[line + x];
-        const c = row + column[x];
-        if (v < PICTURE_INK) counts[c]++;
-        sums[c] += v;
-        histogram[v]++;
+      // A cell's share of the row, summed before it is added to the cell.
+      for (let c = 0, x0 = 0; x0 < this.width; c++, x0 += this.cell) {
+        let count = 0;
+        let sum = 0;
+        for (let i = line + x0, end = line + Math.min(this.width, x0 + this.cell); i < end; i++) {
+          const v = gray[i];
+          if (v < PICTURE_INK) count++;
+          sum += v;
+          histogram[v]++;
+        }
+        counts[row + c] += count;
+        sums[row + c] += sum;
       }
     }
     // Most of a page is its paper.

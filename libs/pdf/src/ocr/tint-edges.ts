@@ -65,21 +65,35 @@ export function tintEdges(image: GrayImage, scale: number, pageHeight: number): 
   return edges;
 }
 
-/** Each cell's median grey when the cell is flat, else -1. */
+/**
+ * Each cell's median grey when the cell is flat, else -1. Counted in a histogram of the cell's
+ * levels (a cell is a few dozen pixels, mostly of one or two levels), read between its darkest and
+ * lightest pixel only.
+ */
 function cellLevels({ gray, width }: GrayImage, cell: number, cols: number, rows: number): Int16Array {
   const out = new Int16Array(cols * rows);
-  const values = new Uint8Array(cell * cell);
+  const counts = new Uint16Array(256);
+  const n = cell * cell;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      let n = 0;
+      let min = 255;
+      let max = 0;
       for (let y = r * cell; y < (r + 1) * cell; y++) {
         const line = y * width;
-        for (let x = c * cell; x < (c + 1) * cell; x++) values[n++] = gray[line + x];
+        for (let x = c * cell; x < (c + 1) * cell; x++) {
+          const v = gray[line + x];
+          counts[v]++;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
       }
-      values.sort();
-      const median = values[n >> 1];
+      // The median: the level of the (n >> 1)th pixel, counting from 0, in ascending order.
+      let median = min;
+      for (let seen = counts[min]; seen <= n >> 1;) seen += counts[++median];
       let near = 0;
-      for (let i = 0; i < n; i++) if (Math.abs(values[i] - median) <= FLAT_STEP) near++;
+      for (let v = Math.max(min, median - FLAT_STEP); v <= Math.min(max, median + FLAT_STEP); v++)
+        near += counts[v];
+      counts.fill(0, min, max + 1);
       out[r * cols + c] = near >= FLAT_SHARE * n ? median : -1;
     }
   }
