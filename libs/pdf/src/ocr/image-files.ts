@@ -11,14 +11,14 @@ export function pgmOf(gray: Uint8Array, width: number, height: number): Uint8Arr
 
 const BMP_HEADER = 14 + 40;
 const GREY_PALETTE = 256 * 4;
-/** Pixels per metre the header states; Tesseract is given the resolution on its command line. */
-const BMP_PPM = 11_811;
+const INCHES_PER_METRE = 1 / 0.0254;
 
 /**
- * An 8-bit BMP with a grey palette, rows bottom-up and padded to four bytes as the format has them.
- * The native engine reads it faster than PGM (Leptonica reads PNM a pixel at a time), the same pixels.
+ * An 8-bit BMP with a grey palette, rows bottom-up and padded to four bytes as the format has them,
+ * stating its resolution (Tesseract takes it from there). The native engine reads it faster than PGM
+ * (Leptonica reads PNM a pixel at a time).
  */
-export function bmpOf(gray: Uint8Array, width: number, height: number): Uint8Array {
+export function bmpOf(gray: Uint8Array, width: number, height: number, dpi: number): Uint8Array {
   const stride = (width + 3) & ~3;
   const offset = BMP_HEADER + GREY_PALETTE;
   const out = Buffer.alloc(offset + stride * height);
@@ -31,8 +31,9 @@ export function bmpOf(gray: Uint8Array, width: number, height: number): Uint8Arr
   out.writeUInt16LE(1, 26); // planes
   out.writeUInt16LE(8, 28); // bits per pixel
   out.writeUInt32LE(stride * height, 34);
-  out.writeInt32LE(BMP_PPM, 38);
-  out.writeInt32LE(BMP_PPM, 42);
+  const perMetre = Math.round(dpi * INCHES_PER_METRE);
+  out.writeInt32LE(perMetre, 38);
+  out.writeInt32LE(perMetre, 42);
   out.writeUInt32LE(256, 46);
   for (let level = 0; level < 256; level++)
     out.fill(level, BMP_HEADER + level * 4, BMP_HEADER + level * 4 + 3);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -223,6 +223,18 @@ describe('ConversionPool (needs `npm run build`: the processes run the compiled 
       child.kill();
       delete process.env.PAPERMILL_TEST_SECRET;
     }
+  });
+
+  it('gives the process a temp folder of its own that goes when it is killed', async () => {
+    const child = new ConversionProcess({ memoryMb: 256 });
+    const environ = (await readFile(`/proc/${child.pid}/environ`, 'utf8')).split('\0');
+    const folder = environ.find((entry) => entry.startsWith('TMPDIR='))!.slice('TMPDIR='.length);
+    expect(folder.startsWith(join(tmpdir(), 'papermill-conversion-'))).toBe(true);
+    // What a page left there when its process was killed mid-way (a page image for OCR).
+    await writeFile(join(folder, 'page.bmp'), 'pixels');
+    child.kill();
+    await child.whenExited;
+    await expect(stat(folder)).rejects.toThrow('ENOENT');
   });
 
   it.each([true, false])('starts the process with --single-threaded only when asked (%s)', async (single) => {

@@ -1,4 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PdfConversionError } from '../errors.js';
 import { withHugePages } from '../huge-pages.js';
 import { ConvertProgress, PageStage, SkippedPage } from '../types.js';
@@ -88,6 +91,12 @@ export class ConversionProcess {
   readonly whenExited: Promise<void>;
   jobs = 0;
 
+  /**
+   * The process's own temp folder (its TMPDIR: the page images OCR hands the native engine), removed
+   * when it exits, so that a process killed mid-page leaves nothing behind.
+   */
+  private readonly tmp = mkdtempSync(join(tmpdir(), 'papermill-conversion-'));
+
   constructor({ memoryMb, singleThreaded = false }: ProcessOptions) {
     this.child = fork(childScriptPath(), [], {
       execArgv: [
@@ -96,7 +105,7 @@ export class ConversionProcess {
         '--stack-size=2000',
         ...(singleThreaded ? ['--single-threaded'] : []),
       ],
-      env: childEnv(),
+      env: { ...childEnv(), TMPDIR: this.tmp },
       // A group of its own, so that a kill also ends what it started (a native OCR engine).
       detached: true,
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -105,6 +114,7 @@ export class ConversionProcess {
     this.whenExited = new Promise((resolve) => {
       this.child.once('exit', () => {
         this.exited = true;
+        rmSync(this.tmp, { recursive: true, force: true });
         resolve();
       });
     });
