@@ -1,20 +1,14 @@
-import type { OverlayOptions, Sharp } from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import { BBox } from '../types.js';
 import { PageContent } from '../model.js';
 import { intersectionArea } from '../geometry.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
+import { decodedImage, loadSharp, RawImage, toSharp } from '../images/decoded.js';
 import { FigureRegion } from './detect.js';
 
 /** Region renders stay below this many pixels whatever the page size. */
 const MAX_RENDER_PIXELS = 4_000_000;
 const RENDER_SCALE = 2;
-
-interface DecodedImage {
-  width: number;
-  height: number;
-  kind?: number;
-  data?: Uint8Array | Uint8ClampedArray;
-}
 
 /**
  * Where the operators of the page's render list paint, so a region render can skip what cannot show
@@ -48,60 +42,10 @@ export async function figurePng(
   }
 }
 
-/** pdf.js decodes images after the operator list is done; a picture that never arrives is rendered instead. */
-const DECODE_WAIT_MS = 5000;
 /** Pixels per point kept from a picture: about 300 dpi, more than any screen or print needs. */
 const MAX_PIXELS_PER_POINT = 4;
 /** Light zlib compression: files a little larger, encoded several times faster than the default. */
 const PNG_OPTIONS = { compressionLevel: 3 } as const;
-
-function resolvedObject(store: PdfPage['objs'], objId: string): Promise<unknown> {
-  if (store.has(objId)) return Promise.resolve(store.get(objId));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), DECODE_WAIT_MS);
-    store.get(objId, (data: unknown) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
-}
-
-interface RawImage {
-  pixels: Uint8Array;
-  width: number;
-  height: number;
-  channels: 1 | 3 | 4;
-}
-
-async function decodedImage(page: PdfPage, objId: string): Promise<RawImage | null> {
-  // Images shared across pages live in commonObjs; asking page.objs for them never resolves.
-  const store = objId.startsWith('g_') ? page.commonObjs : page.objs;
-  const img = (await resolvedObject(store, objId)) as DecodedImage | null;
-  if (!img?.data || !img.width || !img.height) return null;
-  const { width, height } = img;
-  if (img.kind === 1) return { pixels: unpackBits(img.data, width, height), width, height, channels: 1 };
-  if (img.kind !== 2 && img.kind !== 3) return null;
-  const channels = img.kind === 2 ? 3 : 4;
-  const pixels = new Uint8Array(img.data.buffer, img.data.byteOffset, width * height * channels);
-  return { pixels, width, height, channels };
-}
-
-let sharpModule: Promise<typeof import('sharp').default> | undefined;
-
-/** sharp (libvips) is loaded on the first picture: a document without any never pays for it. */
-function loadSharp(): Promise<typeof import('sharp').default> {
-  sharpModule ??= import('sharp').then((module) => module.default);
-  return sharpModule;
-}
-
-async function toSharp(raw: RawImage, maxPixels?: number): Promise<Sharp> {
-  const { pixels, width, height, channels } = raw;
-  const sharp = await loadSharp();
-  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
-    raw: { width, height, channels },
-    limitInputPixels: maxPixels ?? true,
-  });
-}
 
 async function decodedImagePng(
   page: PdfPage,
@@ -174,19 +118,6 @@ async function composedImagesPng(
     .png(PNG_OPTIONS)
     .toBuffer();
   return new Uint8Array(png);
-}
-
-/** pdf.js 1-bit images: rows padded to whole bytes, a set bit is white. */
-function unpackBits(data: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
-  const out = new Uint8Array(width * height);
-  const rowBytes = Math.ceil(width / 8);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const bit = (data[y * rowBytes + (x >> 3)] >> (7 - (x & 7))) & 1;
-      out[y * width + x] = bit ? 255 : 0;
-    }
-  }
-  return out;
 }
 
 async function renderRegion(

@@ -69,7 +69,7 @@ export async function recognisePage(
   const plan = planOcr(content, options.mode);
   if (!plan) return null;
   await beforeOcr?.();
-  const image = await renderForOcr(doc, page, maxImagePixels);
+  const image = await renderForOcr(doc, page, { content, maxImagePixels });
   // Tesseract reads the page with its dark fills cleared; rules and leaders are read from the page
   // as rendered.
   const cleared = clearDarkFills(image, image.scale);

@@ -1,5 +1,7 @@
 import { BBox } from '../types.js';
+import { PageContent } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
+import { pageOfImages } from './page-of-images.js';
 
 /** Tesseract reads body text best at about 300 dpi. */
 const OCR_DPI = 300;
@@ -40,11 +42,14 @@ interface PixelCanvas {
   data(): Uint8Array;
 }
 
-/** The whole displayed page (rotation applied) rendered grey at a resolution fit for recognition. */
+/**
+ * The whole displayed page (rotation applied) in grey at a resolution fit for recognition: laid out
+ * from its decoded images when it is only pictures (`content` tells), else rendered by pdf.js.
+ */
 export async function renderForOcr(
   doc: PdfDocument,
   page: PdfPage,
-  maxImagePixels?: number,
+  { content, maxImagePixels }: { content?: PageContent; maxImagePixels?: number } = {},
 ): Promise<PageImageForOcr> {
   const unit = page.getViewport({ scale: 1 });
   const budget = Math.min(MAX_OCR_PIXELS, maxImagePixels ?? Infinity);
@@ -52,6 +57,9 @@ export async function renderForOcr(
   const viewport = page.getViewport({ scale });
   const width = Math.max(1, Math.floor(viewport.width));
   const height = Math.max(1, Math.floor(viewport.height));
+  const dpi = Math.round(scale * 72);
+  const pictures = content && (await pageOfImages(page, content, { width, height, scale }));
+  if (pictures) return { gray: pictures, width, height, scale, dpi };
   const factory = doc.canvasFactory as {
     create(w: number, h: number): { canvas: unknown; context: unknown };
     destroy(target: unknown): void;
@@ -65,7 +73,7 @@ export async function renderForOcr(
     await page.render(params).promise;
     // A straight copy of the pixels: getImageData takes fifty times as long on a 300-dpi page.
     const rgba = (target.canvas as PixelCanvas).data();
-    return { gray: grayOf(rgba), width, height, scale, dpi: Math.round(scale * 72) };
+    return { gray: grayOf(rgba), width, height, scale, dpi };
   } finally {
     factory.destroy(target);
   }
