@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkOcrSetup, nativeTesseractPath, OcrSetupError } from './engines.js';
+import { checkOcrSetup, nativeTesseractPath, OcrSetupError, startRecogniser } from './engines.js';
+import { lineImage } from './scan-fixtures.js';
 
 describe('checkOcrSetup', () => {
   let empty: string;
@@ -43,5 +44,42 @@ describe('checkOcrSetup', () => {
     await expect(checkOcrSetup({ mode: 'auto', engine: 'tesseract', languages: ['zzz'] })).rejects.toThrow(
       'OCR language zzz is not available to tesseract',
     );
+  });
+});
+
+/** The `tesseract` processes this process started. */
+async function tesseractChildren(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const task of await readdir('/proc/self/task')) {
+    const children = await readFile(`/proc/self/task/${task}/children`, 'utf8').catch(() => '');
+    for (const pid of children.split(/\s+/).filter(Boolean).map(Number)) {
+      const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+      if (name.trim() === 'tesseract') pids.push(pid);
+    }
+  }
+  return pids;
+}
+
+const binary = await nativeTesseractPath();
+// The native binary is optional: without it on PATH these cases are skipped, never faked.
+(binary ? describe : describe.skip)('the native recogniser', () => {
+  it('keeps one tesseract for page after page, starts another when it dies, and ends it on close', async () => {
+    const recogniser = await startRecogniser({ mode: 'auto', engine: 'tesseract' });
+    try {
+      expect(await recogniser.recognise(await lineImage('Harbour lights'), ['eng'])).toContain('Harbour');
+      expect(await recogniser.recognise(await lineImage('Mountain river'), ['eng'])).toContain('Mountain');
+      const [first, ...others] = await tesseractChildren();
+      expect(others).toEqual([]);
+      // Killed between pages (the kernel's OOM killer, an operator): the next page is still read.
+      process.kill(first, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await recogniser.recognise(await lineImage('Quiet valley'), ['eng'])).toContain('valley');
+      const now = await tesseractChildren();
+      expect(now).toHaveLength(1);
+      expect(now[0]).not.toBe(first);
+    } finally {
+      await recogniser.close();
+    }
+    expect(await tesseractChildren()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { openDocument } from '../pdfjs.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
+import type { ImageToRead } from './engines.js';
 
 /** Pixels per point of the test scans: 150 dpi, an ordinary office scan. */
 const SCAN_SCALE = 150 / 72;
@@ -80,4 +81,15 @@ export async function scannedLines(lines: string[]): Promise<Uint8Array> {
   const image = await out.embedPng(new Uint8Array(png));
   out.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
   return new Uint8Array(await out.save());
+}
+
+/** A 300-dpi grey image of one line of text in DejaVu Sans (librsvg through sharp), as a recogniser reads it. */
+export async function lineImage(text: string): Promise<ImageToRead> {
+  const { default: sharp } = await import('sharp');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="200"><rect width="100%" height="100%" fill="white"/><text x="40" y="120" font-family="DejaVu Sans" font-size="64">${text}</text></svg>`;
+  const { data, info } = await sharp(Buffer.from(svg))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { gray: new Uint8Array(data), width: info.width, height: info.height, dpi: 300 };
 }

@@ -4,22 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeTesseractPath } from './engines.js';
 import { bmpOf } from './image-files.js';
+import { lineImage } from './scan-fixtures.js';
 import { TesseractStream } from './tesseract-stream.js';
 
 const binary = await nativeTesseractPath();
 // The native binary is optional: without it on PATH these cases are skipped, never faked.
 const withBinary = binary ? describe : describe.skip;
 
-/** A 300-dpi BMP of one line of text, drawn by librsvg through sharp. */
-async function lineImage(dir: string, name: string, text: string): Promise<string> {
-  const { default: sharp } = await import('sharp');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="200"><rect width="100%" height="100%" fill="white"/><text x="40" y="120" font-family="DejaVu Sans" font-size="64">${text}</text></svg>`;
-  const { data, info } = await sharp(Buffer.from(svg))
-    .grayscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+/** A 300-dpi BMP file of one line of text. */
+async function lineFile(dir: string, name: string, text: string): Promise<string> {
+  const { gray, width, height, dpi } = await lineImage(text);
   const file = join(dir, name);
-  await writeFile(file, bmpOf(new Uint8Array(data), info.width, info.height, 300));
+  await writeFile(file, bmpOf(gray, width, height, dpi));
   return file;
 }
 
@@ -33,8 +29,8 @@ withBinary('TesseractStream', () => {
   it('reads page after page in one process, each answer that page alone', async () => {
     const stream = new TesseractStream(binary!, ['eng'], ['--psm', '3']);
     try {
-      const first = await stream.read(await lineImage(dir, 'first.bmp', 'Harbour lights'));
-      const second = await stream.read(await lineImage(dir, 'second.bmp', 'Mountain river'));
+      const first = await stream.read(await lineFile(dir, 'first.bmp', 'Harbour lights'));
+      const second = await stream.read(await lineFile(dir, 'second.bmp', 'Mountain river'));
       expect(first).toContain('Harbour');
       expect(first).not.toContain('Mountain');
       expect(second).toContain('Mountain');
