@@ -30,18 +30,29 @@ export interface AnnotationData {
   textContent?: string[];
 }
 
+const fetched = new WeakMap<PdfPage, Promise<AnnotationData[] | null>>();
+
+/**
+ * The page's annotations as pdf.js reports them for display, or null where they cannot be read. pdf.js
+ * asks its worker anew on every call: the text stage and OCR's page image share one answer.
+ */
+export function pageAnnotations(page: PdfPage): Promise<AnnotationData[] | null> {
+  let annotations = fetched.get(page);
+  if (!annotations) {
+    annotations = (page.getAnnotations({ intent: 'display' }) as Promise<AnnotationData[]>).catch(() => null);
+    fetched.set(page, annotations);
+  }
+  return annotations;
+}
+
 /**
  * The visible text of a page's form fields and free-text annotations (and stamps that carry text), as
  * text runs at their place on the page, so that a field's value reads on the line of its label. Fields
  * kept off the page (hidden, no-view) and empty values give nothing.
  */
 export async function annotationRuns(page: PdfPage, toPage: Matrix, text: TextRun[]): Promise<TextRun[]> {
-  let annotations: AnnotationData[];
-  try {
-    annotations = (await page.getAnnotations({ intent: 'display' })) as AnnotationData[];
-  } catch {
-    return [];
-  }
+  const annotations = await pageAnnotations(page);
+  if (!annotations) return [];
   const body = commonSize(text);
   return annotations.flatMap((a) => {
     const button = a.fieldType === 'Btn';

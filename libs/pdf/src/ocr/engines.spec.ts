@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkOcrSetup, nativeTesseractPath, OcrSetupError, startRecogniser } from './engines.js';
+import { childrenOf } from '../sandbox/memory-watch.js';
 import { lineImage } from './scan-fixtures.js';
 
 describe('checkOcrSetup', () => {
@@ -50,12 +51,9 @@ describe('checkOcrSetup', () => {
 /** The `tesseract` processes this process started. */
 async function tesseractChildren(): Promise<number[]> {
   const pids: number[] = [];
-  for (const task of await readdir('/proc/self/task')) {
-    const children = await readFile(`/proc/self/task/${task}/children`, 'utf8').catch(() => '');
-    for (const pid of children.split(/\s+/).filter(Boolean).map(Number)) {
-      const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-      if (name.trim() === 'tesseract') pids.push(pid);
-    }
+  for (const pid of await childrenOf(process.pid)) {
+    const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (name.trim() === 'tesseract') pids.push(pid);
   }
   return pids;
 }

@@ -1,6 +1,8 @@
+import { pageAnnotations } from '../extract/annotations.js';
 import { PageContent } from '../model.js';
 import { decodedImage, RawImage, toSharp } from '../images/decoded.js';
 import { PdfPage } from '../pdfjs.js';
+import { lumaOf } from './luma.js';
 
 /** More images than this (a page tiled in strips, say) are rendered by pdf.js instead. */
 const MAX_IMAGES = 16;
@@ -34,8 +36,8 @@ export async function pageOfImages(
   if (content.runs.length || content.verticalRuns?.length || content.paths.length) return null;
   if (!images.length || images.length > MAX_IMAGES || !images.every((im) => im.objId && im.upright))
     return null;
-  const annotations = (await page.getAnnotations()) as { subtype?: string }[];
-  if (annotations.some((a) => !INVISIBLE_ANNOTATIONS.has(a.subtype ?? ''))) return null;
+  const annotations = await pageAnnotations(page);
+  if (!annotations || annotations.some((a) => !INVISIBLE_ANNOTATIONS.has(a.subtype ?? ''))) return null;
   const gray = new Uint8Array(width * height).fill(255);
   for (const image of images) {
     // Page points (y up) to pixels (y down); an image between pixels is left to pdf.js.
@@ -74,14 +76,12 @@ async function enlarged(grey: RawImage, w: number, h: number): Promise<Uint8Arra
   return image.toColourspace('b-w').raw().toBuffer();
 }
 
-/** One grey byte a pixel (Rec. 601 luma, as a render is turned grey), or null for a translucent image. */
+/** One grey byte a pixel, turned grey as a render is, or null for a translucent image. */
 function opaqueGray(raw: RawImage): RawImage | null {
   const { pixels, width, height, channels } = raw;
   if (channels === 1) return raw;
-  const out = new Uint8Array(width * height);
-  for (let i = 0, o = 0; o < out.length; i += channels, o++) {
-    if (channels === 4 && pixels[i + 3] !== 255) return null;
-    out[o] = (pixels[i] * 299 + pixels[i + 1] * 587 + pixels[i + 2] * 114) / 1000;
+  if (channels === 4) {
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return null;
   }
-  return { pixels: out, width, height, channels: 1, interpolate: raw.interpolate };
+  return { pixels: lumaOf(pixels, channels), width, height, channels: 1, interpolate: raw.interpolate };
 }

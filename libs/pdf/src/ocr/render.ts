@@ -1,6 +1,7 @@
 import { BBox } from '../types.js';
 import { PageContent } from '../model.js';
 import { PdfDocument, PdfPage } from '../pdfjs.js';
+import { lumaOf } from './luma.js';
 import { pageOfImages } from './page-of-images.js';
 
 /** Tesseract reads body text best at about 300 dpi. */
@@ -73,17 +74,8 @@ export async function renderForOcr(
     await page.render(params).promise;
     // A straight copy of the pixels: getImageData takes fifty times as long on a 300-dpi page.
     const rgba = (target.canvas as PixelCanvas).data();
-    return { gray: grayOf(rgba), width, height, scale, dpi };
+    return { gray: lumaOf(rgba, 4), width, height, scale, dpi };
   } finally {
     factory.destroy(target);
   }
-}
-
-function grayOf(rgba: Uint8Array): Uint8Array {
-  const out = new Uint8Array(rgba.length / 4);
-  for (let i = 0, o = 0; i < rgba.length; i += 4, o++) {
-    // Rec. 601 luma, in integers.
-    out[o] = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
-  }
-  return out;
 }

@@ -23,7 +23,8 @@ export async function treeResidentBytes(pid: number): Promise<number | null> {
   return total;
 }
 
-async function childrenOf(pid: number): Promise<number[]> {
+/** The processes `pid` started (any of its threads), from Linux `/proc`; none where it cannot be read. */
+export async function childrenOf(pid: number): Promise<number[]> {
   try {
     const tasks = await readdir(`/proc/${pid}/task`);
     const lists = await Promise.all(
