@@ -27,7 +27,20 @@ export class TesseractStream {
   constructor(binary: string, languages: readonly string[], args: readonly string[]) {
     this.child = spawn(
       binary,
-      ['-l', languages.join('+'), ...args, '-c', 'stream_filelist=1', 'stdin', 'stdout', 'hocr'],
+      // hOCR asked for by its variable, not by the `hocr` config file: that file lives in a `configs`
+      // folder beside the installed data, which an OCR_DATA_DIR of traineddata files does not have
+      // (tesseract then writes plain text, and no page would ever end).
+      [
+        '-l',
+        languages.join('+'),
+        ...args,
+        '-c',
+        'stream_filelist=1',
+        '-c',
+        'tessedit_create_hocr=1',
+        'stdin',
+        'stdout',
+      ],
       // One thread: the machine's other cores run other conversions.
       { env: withHugePages({ ...process.env, OMP_THREAD_LIMIT: '1' }), stdio: ['pipe', 'pipe', 'pipe'] },
     );
