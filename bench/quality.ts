@@ -6,14 +6,15 @@
  * prints tables per family, layout and feature (see manifest-report.ts).
  *
  *   node dist/bench/quality.js [CORPUS_DIR] [--ignore-pictures] [--out DIR] [--ocr-languages eng+kor]
+ *     [--ocr-engine auto|tesseract|tesseract.js]
  *
  * `--ocr-languages` is `OCR_LANGUAGES` for scanned pages (native tesseract's installed data, or
- * `OCR_DATA_DIR` for tesseract.js).
+ * `OCR_DATA_DIR` for tesseract.js); `--ocr-engine` is `OCR_ENGINE`, to score each engine's reading.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertPdf, type OcrOptions } from '@papermill/pdf';
+import { convertPdf, type OcrEngineChoice, type OcrOptions } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
 import { MIN_IOU, MIN_PICTURE_SIDE_PT, scoreFigures } from './figures.js';
 import { printManifestReport, readManifest } from './manifest-report.js';
@@ -38,12 +39,21 @@ const { values, positionals } = parseArgs({
     'ignore-pictures': { type: 'boolean', default: false },
     out: { type: 'string' },
     'ocr-languages': { type: 'string', default: 'eng' },
+    'ocr-engine': { type: 'string', default: 'auto' },
   },
 });
+function ocrEngineOf(value: string): OcrEngineChoice {
+  const engines: OcrEngineChoice[] = ['auto', 'tesseract', 'tesseract.js'];
+  if (!engines.includes(value as OcrEngineChoice))
+    throw new Error(`--ocr-engine must be one of ${engines.join(', ')}`);
+  return value as OcrEngineChoice;
+}
+
 const corpusDir = positionals[0] ?? '../shared/corpus/docling';
 const ignorePictures = values['ignore-pictures'];
 const ocr: OcrOptions = {
   mode: 'auto',
+  engine: ocrEngineOf(values['ocr-engine']),
   languages: values['ocr-languages'].split(/[+,]/),
   dataDir: process.env.OCR_DATA_DIR || undefined,
 };
@@ -121,7 +131,7 @@ function printReport(results: DocumentResult[]): void {
   console.log(`speed ${fmt(ratio(seconds, pages))} s/page  (${pages} pages in ${seconds.toFixed(1)} s)`);
   console.log(
     `documents ${results.length}  ignore-pictures ${ignorePictures ? 'yes' : 'no'}  ` +
-      `OCR languages ${ocr.languages!.join('+')}  corpus ${corpusDir}`,
+      `OCR languages ${ocr.languages!.join('+')}  OCR engine ${ocr.engine}  corpus ${corpusDir}`,
   );
 }
 

@@ -67,4 +67,64 @@ describe('readCheckboxes', () => {
       expect(read.words.map((w) => w.text)).toEqual(['Not', 'applicable']);
     }
   });
+
+  describe('after a line: a grid of answers', () => {
+    /** A line of one dark word at `box`, on the strip's baseline. */
+    const lineOf = (word: string, box: number[], unread: number[][] = []): OcrLine => ({
+      box: box as OcrLine['box'],
+      baseline: { y: BASE, slope: 0 },
+      xSize: SIZE,
+      fontSize: SIZE,
+      words: [{ text: word, box: box as OcrLine['box'], confidence: 90 }],
+      unread: unread as OcrLine['box'][],
+    });
+    const whiteBoxes = (boxes: number[][], words: number[][]) =>
+      image((x, y) =>
+        boxes.some((b) => inside(x, y, b)) ? 255 : words.some((w) => inside(x, y, w)) ? 20 : undefined,
+      );
+
+    it("reads the boxes under each column's heading after a row's label, left to right", () => {
+      const label = [10, 14, 70, 36];
+      const boxes = [
+        [150, 18, 167, 35],
+        [230, 18, 247, 35],
+      ];
+      const [read] = readCheckboxes([lineOf('Women', label)], whiteBoxes(boxes, [label]));
+      expect(read.words.map((w) => w.text)).toEqual(['Women', '□', '□']);
+      expect(read.words.slice(1).map((w) => w.box)).toEqual([
+        [150, 18, 168, 36],
+        [230, 18, 248, 36],
+      ]);
+      expect(read.box).toEqual([10, 14, 248, 36]);
+    });
+
+    it("leaves the box before the next column's line to that line", () => {
+      const left = [10, 14, 60, 36];
+      const right = [200, 14, 280, 36];
+      const box = [170, 18, 187, 35];
+      const [first, second] = readCheckboxes(
+        [lineOf('No', left), lineOf('Maybe', right)],
+        whiteBoxes([box], [left, right]),
+      );
+      expect(first.words.map((w) => w.text)).toEqual(['No']);
+      expect(second.words.map((w) => w.text)).toEqual(['□', 'Maybe']);
+    });
+
+    it('takes no round or open mark for a box: an unread letter, a bracket', () => {
+      const label = [10, 14, 70, 36];
+      const ring = (x: number, y: number) => Math.abs(Math.hypot(x - 158, y - 27) - 8) < 2;
+      const bracket = (x: number, y: number) =>
+        inside(x, y, [230, 16, 232, 36]) || inside(x, y, [230, 16, 240, 18]);
+      const page = image((x, y) => (ring(x, y) || bracket(x, y) || inside(x, y, label) ? 20 : undefined));
+      const [read] = readCheckboxes([lineOf('Women', label)], page);
+      expect(read.words.map((w) => w.text)).toEqual(['Women']);
+    });
+
+    it('leaves out a mark where Tesseract saw a word it could not read', () => {
+      const label = [10, 14, 70, 36];
+      const mark = [150, 18, 167, 35];
+      const [read] = readCheckboxes([lineOf('Women', label, [mark])], whiteBoxes([mark], [label]));
+      expect(read.words.map((w) => w.text)).toEqual(['Women']);
+    });
+  });
 });

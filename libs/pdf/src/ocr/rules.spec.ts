@@ -34,4 +34,15 @@ describe('rulesFromPixels', () => {
     const word = textRun('Illustration', 100, 15, { size: 40 }); // from y 7 to 47 in page points
     expect(rulesFromPixels(gray, 300, 200, 1, 200, [word])).toEqual([]);
   });
+
+  it('keeps a column rule that Tesseract read as a bar where it crosses a line', () => {
+    const { gray, ink } = sheet();
+    ink(150, 40, 150, 150); // the rule: page y 50 to 160
+    // The bar read on one line of a cell (page y 98 to 108): the rule reaches far beyond it.
+    const bar = textRun('|', 149, 100, { size: 10, x1: 152 });
+    expect(rulesFromPixels(gray, 300, 200, 1, 200, [bar]).map((p) => p.bbox)).toEqual([[150, 49, 151, 160]]);
+    // A letter that holds the whole run (a big light "l") still takes it as its stroke.
+    const letter = textRun('l', 145, 60, { size: 140, x1: 155 });
+    expect(rulesFromPixels(gray, 300, 200, 1, 200, [letter])).toEqual([]);
+  });
 });

@@ -7,6 +7,10 @@ const INK = 160;
 const MIN_RULE_PT = 24;
 /** And thinner than this (points): thicker dark runs are shading, bars or pictures. */
 const MAX_RULE_PT = 2.4;
+/** What Tesseract reads a table's vertical rule as, where the rule passes through a line. */
+export const RULE_GLYPH = /^[|!lI1[\]]$/;
+/** A glyph's stroke may stand out of its word's box by this much (points). */
+const STROKE_SLACK_PT = 1;
 /** Breaks a scan leaves in a printed line (dust, a faint toner dot), in pixels, bridged. */
 const GAP_PX = 2;
 
@@ -126,8 +130,22 @@ function columnRuns(
   return columns;
 }
 
+/**
+ * A run whose middle lies in a recognised word is one of its strokes, except a rule that Tesseract
+ * read as a glyph where it crosses a line (a table's column rule as a lone "|"): reaching beyond
+ * that word, it is the rule, and the word does not take it from the table.
+ */
 function insideWord(box: PagePath['bbox'], words: TextRun[]): boolean {
   const cx = (box[0] + box[2]) / 2;
   const cy = (box[1] + box[3]) / 2;
-  return words.some((w) => cx > w.x0 && cx < w.x1 && cy > w.y0 && cy < w.y1);
+  const t = STROKE_SLACK_PT;
+  return words.some(
+    (w) =>
+      cx > w.x0 &&
+      cx < w.x1 &&
+      cy > w.y0 &&
+      cy < w.y1 &&
+      (!RULE_GLYPH.test(w.text) ||
+        (box[0] >= w.x0 - t && box[2] <= w.x1 + t && box[1] >= w.y0 - t && box[3] <= w.y1 + t)),
+  );
 }

@@ -2,6 +2,7 @@ import { placedRun } from '../extract/placed-run.js';
 import { PagePath, TextRun, wordCharCount } from '../model.js';
 import { OcrLine, OcrWord } from './hocr.js';
 import { imageBoxOf } from './render.js';
+import { RULE_GLYPH } from './rules.js';
 import { isRightToLeft } from './scripts.js';
 import { unspacedWords } from './word-spacing.js';
 
@@ -20,9 +21,6 @@ export const PARAGRAPH_LEADING = 1.6;
 const PHRASE_GAP = 0.8;
 /** An unread word this wide (in font sizes) at least still holds its place in a phrase. */
 const MIN_UNREAD_WORD = 0.5;
-
-/** What Tesseract reads a table's vertical rule as, where the rule passes through a line. */
-const RULE_GLYPH = /^[|!lI1[\]]$/;
 
 /** Recognised words as text runs in page space, one run per word (for finding the scan's rules). */
 export function ocrWords(lines: OcrLine[], scale: number, pageHeight: number): TextRun[] {
