@@ -45,4 +45,19 @@ describe('rulesFromPixels', () => {
     const letter = textRun('l', 145, 60, { size: 140, x1: 155 });
     expect(rulesFromPixels(gray, 300, 200, 1, 200, [letter])).toEqual([]);
   });
+
+  it('finds no rules between the light letters of a dark panel', () => {
+    const { gray, ink } = sheet();
+    ink(100, 20, 203, 179); // a dark panel, its edges 4 px wider than the letters...
+    // ...with lines of light letters, 2 px apart: between them the panel runs down in thin dark strips.
+    for (let y = 24; y + 4 < 180; y += 14) {
+      for (let x = 104; x + 9 < 200; x += 12) {
+        for (let dy = 0; dy < 5; dy++) gray.fill(255, (y + dy) * 300 + x, (y + dy) * 300 + x + 10);
+      }
+    }
+    expect(rulesFromPixels(gray, 300, 200, 1, 200, [])).toEqual([]);
+    // A rule drawn on the paper beside the panel is still one.
+    ink(220, 20, 220, 179);
+    expect(rulesFromPixels(gray, 300, 200, 1, 200, []).map((p) => p.bbox)).toEqual([[220, 20, 221, 180]]);
+  });
 });

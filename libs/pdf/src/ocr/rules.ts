@@ -11,6 +11,8 @@ const MAX_RULE_PT = 2.4;
 export const RULE_GLYPH = /^[|!lI1[\]]$/;
 /** A glyph's stroke may stand out of its word's box by this much (points). */
 const STROKE_SLACK_PT = 1;
+/** A rule has paper along this share of one of its sides at least. */
+const PAPER_BESIDE = 0.5;
 /** Breaks a scan leaves in a printed line (dust, a faint toner dot), in pixels, bridged. */
 const GAP_PX = 2;
 
@@ -38,8 +40,14 @@ export function rulesFromPixels(
 ): PagePath[] {
   const minLength = MIN_RULE_PT * scale;
   const maxThickness = MAX_RULE_PT * scale;
-  const horizontal = lines(rowRuns(gray, width, height, minLength), maxThickness);
-  const vertical = lines(columnRuns(gray, width, height, minLength), maxThickness);
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= width || y >= height ? 255 : gray[y * width + x];
+  const horizontal = lines(rowRuns(gray, width, height, minLength), maxThickness).filter((s) =>
+    paperBeside(s, (along, across) => at(along, across)),
+  );
+  const vertical = lines(columnRuns(gray, width, height, minLength), maxThickness).filter((s) =>
+    paperBeside(s, (along, across) => at(across, along)),
+  );
   const paths: PagePath[] = [];
   // Segments name their first and last pixels: the box runs to the far edge of the last.
   const toPage = (x0: number, y0: number, x1: number, y1: number) =>
@@ -47,6 +55,21 @@ export function rulesFromPixels(
   for (const s of horizontal) paths.push(rule(toPage(s.from, s.first, s.to, s.last)));
   for (const s of vertical) paths.push(rule(toPage(s.first, s.from, s.last, s.to)));
   return paths.filter((p) => !insideWord(p.bbox, words));
+}
+
+/**
+ * Whether a line has paper along one side at least (`PAPER_BESIDE` of its length): a rule is drawn
+ * on the page, while the dark runs between the light letters of a dark panel (a cover's sidebar, a
+ * banner) have the panel on both sides. `gray` reads a pixel by its place along and across the line.
+ */
+function paperBeside(s: Segment, gray: (along: number, across: number) => number): boolean {
+  const length = s.to - s.from + 1;
+  for (const across of [s.first - 1, s.last + 1]) {
+    let paper = 0;
+    for (let along = s.from; along <= s.to; along++) if (gray(along, across) >= INK) paper++;
+    if (paper >= PAPER_BESIDE * length) return true;
+  }
+  return false;
 }
 
 function rule(bbox: PagePath['bbox']): PagePath {
