@@ -114,4 +114,25 @@ describe('markBold', () => {
   it('marks nothing on a page with too few letters to know its body weight', () => {
     expect(weigh(line(40, 1, 4), line(100, 2, 2))).toEqual([false, false]);
   });
+
+  it('weighs light letters on a dark ground by their own strokes, not the ground between them', () => {
+    /** A band around the line painted dark and its stems light: a banner, a dark panel's text. */
+    const inverted = (image: GrayImage, { top, height }: { top: number; height: number }) => {
+      const gray = image.gray.slice();
+      for (let i = top * WIDTH; i < (top + height) * WIDTH; i++) gray[i] = 255 - gray[i];
+      return { ...image, gray };
+    };
+    for (const [stroke, bold] of [
+      [2, false],
+      [4, true],
+    ] as const) {
+      const made = [line(40, 3, stroke), ...body()];
+      const image = inverted(page(made.flatMap((m) => m.drawn)), { top: 34, height: 42 });
+      const read = markBold(
+        made.map((m) => m.line),
+        image,
+      );
+      expect(read.map((l) => l.bold === true)).toEqual([bold, false, false, false]);
+    }
+  });
 });

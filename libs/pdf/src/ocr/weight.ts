@@ -22,6 +22,8 @@ const BOLD_LINE_SHARE = 0.9;
  */
 const PAPER_QUANTILE = 0.8;
 const INK_QUANTILE = 0.03;
+/** The ground a word is printed on is read this many pixels around its box. */
+const GROUND_PX = 3;
 /** Fainter words than this (grey levels between paper and ink) are not weighed. */
 const MIN_CONTRAST = 64;
 
@@ -60,35 +62,74 @@ function letters(word: OcrWord): number {
 /** The median stroke width of a word, per pixel of its line's text height; null for short words. */
 function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null {
   if (letters(word) < MIN_WEIGHED_LETTERS || line.xSize <= 0) return null;
-  const [x0, y0] = [Math.max(0, word.box[0]), Math.max(0, word.box[1])];
-  const [x1, y1] = [Math.min(image.width - 1, word.box[2]), Math.min(image.height - 1, word.box[3])];
-  const { gray, width } = image;
+  const { gray, w, h } = wordPixels(word, image);
   const levels = new Uint32Array(256);
-  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) levels[gray[y * width + x]]++;
+  for (const g of gray) levels[g]++;
   const paper = histogramQuantile(levels, PAPER_QUANTILE);
   const ink = histogramQuantile(levels, INK_QUANTILE);
   if (paper === null || ink === null || paper - ink < MIN_CONTRAST) return null;
   const darkness = (g: number) => Math.min(1, Math.max(0, (paper - g) / (paper - ink)));
   const middle = (paper + ink) / 2;
   const widths: number[] = [];
-  for (let y = y0; y <= y1; y++) {
-    const row = y * width;
-    let x = x0;
-    while (x <= x1) {
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let x = 0;
+    while (x < w) {
       if (gray[row + x] >= middle) {
         x++;
         continue;
       }
       // A stem's core, with the partly inked pixels on both sides: its width to a fraction of a pixel.
-      let stroke = x > x0 ? darkness(gray[row + x - 1]) : 0;
-      while (x <= x1 && gray[row + x] < middle) stroke += darkness(gray[row + x++]);
-      if (x <= x1) stroke += darkness(gray[row + x]);
+      let stroke = x > 0 ? darkness(gray[row + x - 1]) : 0;
+      while (x < w && gray[row + x] < middle) stroke += darkness(gray[row + x++]);
+      if (x < w) stroke += darkness(gray[row + x]);
       widths.push(stroke);
     }
   }
   if (!widths.length) return null;
   widths.sort((a, b) => a - b);
   return widths[widths.length >> 1] / line.xSize;
+}
+
+/**
+ * The word's box of the page's pixels, as dark print on light paper. Light letters on a dark ground
+ * (a banner, a dark panel: the pixels around the box nearer its darkest level than its lightest)
+ * are mirrored, or the ground between them would be weighed as their strokes. The ground is read
+ * around the box, not in it: heavy letters may cover half of their box.
+ */
+function wordPixels(word: OcrWord, image: GrayImage): { gray: Uint8Array; w: number; h: number } {
+  const [x0, y0] = [Math.max(0, word.box[0]), Math.max(0, word.box[1])];
+  const [x1, y1] = [Math.min(image.width - 1, word.box[2]), Math.min(image.height - 1, word.box[3])];
+  const w = Math.max(0, x1 - x0 + 1);
+  const h = Math.max(0, y1 - y0 + 1);
+  const gray = new Uint8Array(w * h);
+  const levels = new Uint32Array(256);
+  for (let y = 0; y < h; y++) {
+    const from = (y0 + y) * image.width + x0;
+    gray.set(image.gray.subarray(from, from + w), y * w);
+  }
+  for (const g of gray) levels[g]++;
+  const dark = histogramQuantile(levels, INK_QUANTILE);
+  const light = histogramQuantile(levels, 1 - INK_QUANTILE);
+  const ground = groundAround(image, [x0, y0, x1, y1]);
+  if (dark !== null && light !== null && ground !== null && ground - dark < light - ground) {
+    for (let i = 0; i < gray.length; i++) gray[i] = 255 - gray[i];
+  }
+  return { gray, w, h };
+}
+
+/** The median grey of a band `GROUND_PX` wide around a box (inclusive pixel edges), within the image. */
+function groundAround(image: GrayImage, [x0, y0, x1, y1]: [number, number, number, number]): number | null {
+  const levels = new Uint32Array(256);
+  const [gx0, gy0] = [Math.max(0, x0 - GROUND_PX), Math.max(0, y0 - GROUND_PX)];
+  const [gx1, gy1] = [Math.min(image.width - 1, x1 + GROUND_PX), Math.min(image.height - 1, y1 + GROUND_PX)];
+  for (let y = gy0; y <= gy1; y++) {
+    for (let x = gx0; x <= gx1; x++) {
+      if (y >= y0 && y <= y1 && x >= x0 && x <= x1) x = x1;
+      else levels[image.gray[y * image.width + x]]++;
+    }
+  }
+  return histogramQuantile(levels, 0.5);
 }
 
 /** The median weight of the page's letters: its body text's, as most letters are body text. */
