@@ -14,7 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertPdf, type OcrEngineChoice, type OcrOptions } from '@papermill/pdf';
+import { convertPdf, OCR_ENGINE_CHOICES, type OcrEngineChoice, type OcrOptions } from '@papermill/pdf';
 import { listDocuments, type CorpusDocument } from './corpus.js';
 import { MIN_IOU, MIN_PICTURE_SIDE_PT, scoreFigures } from './figures.js';
 import { printManifestReport, readManifest } from './manifest-report.js';
@@ -43,9 +43,8 @@ const { values, positionals } = parseArgs({
   },
 });
 function ocrEngineOf(value: string): OcrEngineChoice {
-  const engines: OcrEngineChoice[] = ['auto', 'tesseract', 'tesseract.js'];
-  if (!engines.includes(value as OcrEngineChoice))
-    throw new Error(`--ocr-engine must be one of ${engines.join(', ')}`);
+  const engines: readonly string[] = OCR_ENGINE_CHOICES;
+  if (!engines.includes(value)) throw new Error(`--ocr-engine must be one of ${engines.join(', ')}`);
   return value as OcrEngineChoice;
 }
 

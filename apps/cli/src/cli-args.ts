@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { OCR_ENGINE_CHOICES, OCR_MODES } from '@papermill/pdf/sandbox';
 import type { OcrEngineChoice, OcrMode, OcrOptions } from '@papermill/pdf/sandbox';
 
 export const USAGE = `Usage: papermill convert INPUT... --out DIR [--jobs N] [--timeout SECONDS]
@@ -116,7 +117,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   };
 }
 
-const OCR_CHOICES = { ocr: ['auto', 'off', 'force'], 'ocr-engine': ['auto', 'tesseract', 'tesseract.js'] };
+const OCR_CHOICES: Record<'ocr' | 'ocr-engine', readonly string[]> = {
+  ocr: OCR_MODES,
+  'ocr-engine': OCR_ENGINE_CHOICES,
+};
 
 function ocrOptions(values: {
   ocr: string;

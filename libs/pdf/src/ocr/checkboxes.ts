@@ -1,3 +1,5 @@
+import { intersectionArea } from '../geometry.js';
+import { histogramRank } from './histogram.js';
 import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { GrayImage } from './render.js';
 import { isRightToLeft } from './scripts.js';
@@ -57,9 +59,7 @@ export function readCheckboxes(lines: OcrLine[], image: GrayImage): OcrLine[] {
 type Box = [number, number, number, number];
 type Mark = [number, number, number, number, number];
 
-function overlaps(a: Box, b: Box): boolean {
-  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-}
+const overlaps = (a: Box, b: Box) => intersectionArea(a, b) > 0;
 
 function baselineAt(line: OcrLine, x: number): number {
   return line.baseline.y + line.baseline.slope * (x - line.box[0]);
@@ -120,9 +120,7 @@ function markedPixels({ gray, width }: GrayImage, [x0, y0, x1, y1]: Box): Uint8A
   const h = y1 - y0;
   const counts = new Uint32Array(256);
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) counts[gray[y * width + x]]++;
-  // The (n >> 1)th level counting from 0, in ascending order.
-  let background = 0;
-  for (let seen = counts[0]; seen <= (w * h) >> 1;) seen += counts[++background];
+  const background = histogramRank(counts, (w * h) >> 1);
   const on = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {

@@ -1,10 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkOcrSetup, nativeTesseractPath, OcrSetupError, startRecogniser } from './engines.js';
+import {
+  bundledDataDir,
+  checkOcrSetup,
+  nativeTesseractPath,
+  OcrSetupError,
+  startRecogniser,
+} from './engines.js';
 import { childrenOf } from '../sandbox/memory-watch.js';
 import { lineImage } from './scan-fixtures.js';
 
@@ -86,10 +91,9 @@ const binary = await nativeTesseractPath();
   it('reads with a data folder that holds nothing but traineddata files', async () => {
     // What an operator gathers into OCR_DATA_DIR: here the npm package's English, unpacked.
     const dataDir = await mkdtemp(join(tmpdir(), 'ocr-data-'));
-    const bundled = dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json'));
     await writeFile(
       join(dataDir, 'eng.traineddata'),
-      gunzipSync(await readFile(join(bundled, '4.0.0_best_int', 'eng.traineddata.gz'))),
+      gunzipSync(await readFile(join(bundledDataDir(), 'eng.traineddata.gz'))),
     );
     const recogniser = await startRecogniser({ mode: 'auto', engine: 'tesseract', dataDir });
     try {

@@ -97,7 +97,7 @@ function dataDirArgs(options: OcrOptions): string[] {
 }
 
 /** The npm package's English data (LSTM "best", integer weights, gzipped). */
-function bundledDataDir(): string {
+export function bundledDataDir(): string {
   const root = dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json'));
   return join(root, '4.0.0_best_int');
 }

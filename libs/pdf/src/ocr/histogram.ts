@@ -18,3 +18,13 @@ export function histogramQuantile(counts: ArrayLike<number | undefined>, share: 
   }
   return null;
 }
+
+/**
+ * The level of the `rank`th value (counting from 0, in ascending order) of a histogram, counted from
+ * `from`, the lowest level it holds (the search starts there).
+ */
+export function histogramRank(counts: ArrayLike<number>, rank: number, from = 0): number {
+  let level = from;
+  for (let seen = counts[from]; seen <= rank;) seen += counts[++level];
+  return level;
+}

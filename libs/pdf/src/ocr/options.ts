@@ -1,8 +1,10 @@
 /** When pages are recognised: `auto` where a page has no usable text, `force` every page, `off` never. */
-export type OcrMode = 'auto' | 'off' | 'force';
+export const OCR_MODES = ['auto', 'off', 'force'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
 
 /** Which recogniser: the `tesseract` binary when on PATH (`auto`), else tesseract.js (WebAssembly). */
-export type OcrEngineChoice = 'auto' | 'tesseract' | 'tesseract.js';
+export const OCR_ENGINE_CHOICES = ['auto', 'tesseract', 'tesseract.js'] as const;
+export type OcrEngineChoice = (typeof OCR_ENGINE_CHOICES)[number];
 
 /** The recogniser that read a page. */
 export type OcrEngineName = 'tesseract' | 'tesseract.js';

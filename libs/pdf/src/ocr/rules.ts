@@ -1,3 +1,4 @@
+import { boxContains, runBox } from '../geometry.js';
 import { PagePath, TextRun } from '../model.js';
 import { pageBoxOf } from './render.js';
 
@@ -43,7 +44,7 @@ export function rulesFromPixels(
   const at = (x: number, y: number) =>
     x < 0 || y < 0 || x >= width || y >= height ? 255 : gray[y * width + x];
   const horizontal = lines(rowRuns(gray, width, height, minLength), maxThickness).filter((s) =>
-    paperBeside(s, (along, across) => at(along, across)),
+    paperBeside(s, at),
   );
   const vertical = lines(columnRuns(gray, width, height, minLength), maxThickness).filter((s) =>
     paperBeside(s, (along, across) => at(across, along)),
@@ -161,14 +162,12 @@ function columnRuns(
 function insideWord(box: PagePath['bbox'], words: TextRun[]): boolean {
   const cx = (box[0] + box[2]) / 2;
   const cy = (box[1] + box[3]) / 2;
-  const t = STROKE_SLACK_PT;
   return words.some(
     (w) =>
       cx > w.x0 &&
       cx < w.x1 &&
       cy > w.y0 &&
       cy < w.y1 &&
-      (!RULE_GLYPH.test(w.text) ||
-        (box[0] >= w.x0 - t && box[2] <= w.x1 + t && box[1] >= w.y0 - t && box[3] <= w.y1 + t)),
+      (!RULE_GLYPH.test(w.text) || boxContains(runBox(w), box, STROKE_SLACK_PT)),
   );
 }

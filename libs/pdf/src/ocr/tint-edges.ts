@@ -1,6 +1,7 @@
 import { CONTAIN_MARGIN_PT, boxContains, boxWidth, centreInside } from '../geometry.js';
 import { PagePath, TextRun } from '../model.js';
 import { BBox } from '../types.js';
+import { histogramRank } from './histogram.js';
 import { GrayImage } from './render.js';
 
 /** Tints are compared on a grid of cells this many points wide. */
@@ -87,9 +88,7 @@ function cellLevels({ gray, width }: GrayImage, cell: number, cols: number, rows
           if (v > max) max = v;
         }
       }
-      // The median: the level of the (n >> 1)th pixel, counting from 0, in ascending order.
-      let median = min;
-      for (let seen = counts[min]; seen <= n >> 1;) seen += counts[++median];
+      const median = histogramRank(counts, n >> 1, min);
       let near = 0;
       for (let v = Math.max(min, median - FLAT_STEP); v <= Math.min(max, median + FLAT_STEP); v++)
         near += counts[v];

@@ -62,9 +62,7 @@ function letters(word: OcrWord): number {
 /** The median stroke width of a word, per pixel of its line's text height; null for short words. */
 function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null {
   if (letters(word) < MIN_WEIGHED_LETTERS || line.xSize <= 0) return null;
-  const { gray, w, h } = wordPixels(word, image);
-  const levels = new Uint32Array(256);
-  for (const g of gray) levels[g]++;
+  const { gray, w, h, levels } = wordPixels(word, image);
   const paper = histogramQuantile(levels, PAPER_QUANTILE);
   const ink = histogramQuantile(levels, INK_QUANTILE);
   if (paper === null || ink === null || paper - ink < MIN_CONTRAST) return null;
@@ -92,12 +90,15 @@ function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null
 }
 
 /**
- * The word's box of the page's pixels, as dark print on light paper. Light letters on a dark ground
- * (a banner, a dark panel: the pixels around the box nearer its darkest level than its lightest)
- * are mirrored, or the ground between them would be weighed as their strokes. The ground is read
- * around the box, not in it: heavy letters may cover half of their box.
+ * The word's box of the page's pixels, as dark print on light paper, and their histogram. Light
+ * letters on a dark ground (a banner, a dark panel: the pixels around the box nearer its darkest
+ * level than its lightest) are mirrored, or the ground between them would be weighed as their
+ * strokes. The ground is read around the box, not in it: heavy letters may cover half of their box.
  */
-function wordPixels(word: OcrWord, image: GrayImage): { gray: Uint8Array; w: number; h: number } {
+function wordPixels(
+  word: OcrWord,
+  image: GrayImage,
+): { gray: Uint8Array; w: number; h: number; levels: Uint32Array } {
   const [x0, y0] = [Math.max(0, word.box[0]), Math.max(0, word.box[1])];
   const [x1, y1] = [Math.min(image.width - 1, word.box[2]), Math.min(image.height - 1, word.box[3])];
   const w = Math.max(0, x1 - x0 + 1);
@@ -114,8 +115,9 @@ function wordPixels(word: OcrWord, image: GrayImage): { gray: Uint8Array; w: num
   const ground = groundAround(image, [x0, y0, x1, y1]);
   if (dark !== null && light !== null && ground !== null && ground - dark < light - ground) {
     for (let i = 0; i < gray.length; i++) gray[i] = 255 - gray[i];
+    levels.reverse();
   }
-  return { gray, w, h };
+  return { gray, w, h, levels };
 }
 
 /** The median grey of a band `GROUND_PX` wide around a box (inclusive pixel edges), within the image. */

@@ -9,3 +9,4 @@ export { PdfConversionError } from '../errors.js';
 export type { ConvertProgress } from '../types.js';
 export { checkOcrSetup, OcrSetupError } from '../ocr/engines.js';
 export type { OcrEngineChoice, OcrMode, OcrOptions } from '../ocr/options.js';
+export { OCR_ENGINE_CHOICES, OCR_MODES } from '../ocr/options.js';
