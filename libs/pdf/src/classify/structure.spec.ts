@@ -186,6 +186,20 @@ describe('classification stages', () => {
     ]);
   });
 
+  it('takes a lone numbered line in bold at body size for a subsection title, and a bold list item for an item', () => {
+    const body = 'Body text under the title, long enough to be read as a paragraph of its own.';
+    const els = elementsOf([
+      text(1, ['(1) Scope of the rules', 72, 700, { bold: true }]),
+      text(1, [body, 72, 680]),
+      text(1, ['1. step one', 72, 600, { bold: true }], ['2. step two', 72, 588, { bold: true }]),
+    ]);
+    expect(summary(els)).toEqual([
+      'h2 (1) Scope of the rules',
+      `paragraph ${body}`,
+      'list 0o:step one | 0o:step two',
+    ]);
+  });
+
   it('joins a paragraph cut by a page break when the next page goes on in lower case', () => {
     const els = elementsOf([
       text(1, ['The measurement was repeated on every sample and the', 72, 90]),

@@ -67,13 +67,13 @@ export function classifyItems(items: PageItem[], bodySize: number): Classified {
       out.push(el);
       continue;
     }
-    // A lone numbered line set larger than the body ("(2) Scope"), with no list around it, is a
-    // subsection title.
+    // A lone numbered line set larger than the body or in bold ("(2) Scope"), with no list around
+    // it, is a subsection title.
     const marker = listMarker(block.lines[0].text);
     const numberedTitle =
       marker?.ordered === true &&
       block.lines.length === 1 &&
-      block.size >= bodySize * 1.05 &&
+      (block.size >= bodySize * 1.05 || (block.lines[0].bold && block.size >= bodySize * 0.9)) &&
       text.length < 100 &&
       !/[.,;:]$/.test(text) &&
       !startsList(index - 1) &&

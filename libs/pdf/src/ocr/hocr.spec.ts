@@ -37,6 +37,34 @@ describe('parseHocr', () => {
   });
 });
 
+describe('parseHocr on ideographic lines', () => {
+  /** A line of Hangul words 46 px high, whatever text height Tesseract gives it. */
+  const hangul = (y: number, xSize: number, descenders: number) =>
+    `<span class='ocr_line' title="bbox 0 ${y} 600 ${y + 46}; baseline 0 -8; x_size ${xSize}; x_descenders ${descenders}">` +
+    ['보험약관', '재해분류표', '개정']
+      .map(
+        (text, i) =>
+          `<span class='ocrx_word' title='bbox ${i * 200} ${y} ${i * 200 + 150} ${y + 46}; x_wconf 90'>${text}</span>`,
+      )
+      .join('') +
+    '</span>';
+
+  it("sizes a line of Hangul by its words' height, not the text height Tesseract splits as for Latin", () => {
+    const lines = parseHocr(hangul(100, 61, 15) + hangul(200, 97, 15));
+    // Both lines are one size: their words' height, as 92% of a font size.
+    expect(lines.map((l) => l.xSize)).toEqual([46, 46]);
+    expect(lines.map((l) => l.fontSize)).toEqual([46 / 0.92, 46 / 0.92]);
+  });
+
+  it('sizes a line of Latin words with a few Chinese characters by its text height', () => {
+    const line =
+      `<span class='ocr_line' title="bbox 0 0 600 50; baseline 0 -10; x_size 50; x_descenders 10">` +
+      `<span class='ocrx_word' title='bbox 0 0 300 40; x_wconf 90'>Measured</span>` +
+      `<span class='ocrx_word' title='bbox 320 0 400 30; x_wconf 90'>数据</span></span>`;
+    expect(parseHocr(line)[0].fontSize).toBeCloseTo(40 / 0.72, 5);
+  });
+});
+
 describe('ocrRuns', () => {
   it('places words in page points on their line baseline, sized by their ascenders', () => {
     // A 612 x 792 pt page rendered at 150 dpi: 150 / 72 pixels per point.

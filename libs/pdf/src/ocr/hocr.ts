@@ -1,3 +1,5 @@
+import { IDEOGRAPHIC } from './scripts.js';
+
 /** A recognised word, in image pixels (origin top-left). */
 export interface OcrWord {
   text: string;
@@ -12,9 +14,15 @@ export interface OcrLine {
   box: [number, number, number, number];
   /** The baseline's y at the line's left edge, and its slope. */
   baseline: { y: number; slope: number };
-  /** Ascender top to descender bottom, in pixels: the text height. */
+  /**
+   * Ascender top to descender bottom, in pixels: the text height (Tesseract's, or on a line of Han
+   * characters or Hangul its characters' height).
+   */
   xSize: number;
-  /** The font size at the image's resolution, from the ascenders' height above the baseline. */
+  /**
+   * The font size at the image's resolution, from the ascenders' height above the baseline (or the
+   * characters' height on a line of Han characters or Hangul).
+   */
   fontSize: number;
   /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
   bold?: boolean;
@@ -62,16 +70,49 @@ export function parseHocr(hocr: string): OcrLine[] {
       words.push({ text, box: wordBox, confidence: Number(wordProps.get('x_wconf') ?? 0) });
     }
     if (!words.length) continue;
-    const xSize = Number(props.get('x_size') ?? box[3] - box[1]);
     const baseline = { y: box[3] + offset, slope };
-    // Tesseract's text height is its ascender height plus its descender depth, guessed on a line
-    // without descenders: the ascender height alone sizes lines alike whatever letters they hold.
-    const descenders = Number(props.get('x_descenders'));
-    const ascenders = descenders >= 0 && descenders < xSize ? xSize - descenders : xSize * ASCENDER_SHARE;
-    const fontSize = ascenders / ASCENDER_SHARE;
+    const ideographs = ideographicHeight(words);
+    if (ideographs !== null) {
+      lines.push({ box, baseline, xSize: ideographs, fontSize: ideographs / IDEOGRAPH_HEIGHT_SHARE, words });
+      continue;
+    }
+    const xSize = Number(props.get('x_size') ?? box[3] - box[1]);
+    const fontSize = ascenderSize(xSize, Number(props.get('x_descenders')));
     lines.push({ box, baseline, xSize, fontSize, words });
   }
   return lines;
+}
+
+/**
+ * The font size from Tesseract's text height: its ascender height plus its descender depth, guessed
+ * on a line without descenders. The ascender height alone sizes lines alike whatever letters they hold.
+ */
+function ascenderSize(xSize: number, descenders: number): number {
+  const ascenders = descenders >= 0 && descenders < xSize ? xSize - descenders : xSize * ASCENDER_SHARE;
+  return ascenders / ASCENDER_SHARE;
+}
+
+const LETTERS = /\p{L}/gu;
+/** The height of an ideographic word's box over its font size (Korean body text 0.96, titles 0.9). */
+const IDEOGRAPH_HEIGHT_SHARE = 0.92;
+/** A line is sized so when this share of its letters are in ideographic words. */
+const IDEOGRAPHIC_LINE_SHARE = 0.5;
+
+/**
+ * The text height of a line written mostly in ideographic scripts: its words' box height (their
+ * median). Such scripts have no ascenders or descenders, and Tesseract's text height for them, split
+ * as for Latin letters, swings by half between lines of one paragraph. Null for other lines.
+ */
+function ideographicHeight(words: OcrWord[]): number | null {
+  const lettersOf = (w: OcrWord) => w.text.match(LETTERS) ?? [];
+  const ideographic = words.filter((w) => {
+    const letters = lettersOf(w);
+    return letters.length > 0 && letters.every((c) => IDEOGRAPHIC.test(c));
+  });
+  const count = (ws: OcrWord[]) => ws.reduce((n, w) => n + lettersOf(w).length, 0);
+  if (!ideographic.length || count(ideographic) < IDEOGRAPHIC_LINE_SHARE * count(words)) return null;
+  const heights = ideographic.map((w) => w.box[3] - w.box[1]).sort((a, b) => a - b);
+  return heights[heights.length >> 1];
 }
 
 function titleProps(title: string): Map<string, string> {

@@ -35,6 +35,9 @@ export function scriptGroups(languages: readonly string[]): string[][] {
   return [...groups.values()];
 }
 
+/** Han, kana and Hangul: each character drawn in a square nearly as tall as the font's body. */
+export const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /** Hebrew, Arabic, Syriac, Thaana and N'Ko letters, and their presentation forms. */
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
 const LETTER = /\p{L}/gu;

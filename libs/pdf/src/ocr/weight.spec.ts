@@ -91,6 +91,38 @@ describe('markBold', () => {
     expect(weigh(lead, ...body())).toEqual([false, false, false, false]);
   });
 
+  it('marks a line set a fifth heavier throughout, a semibold face, when it has letters enough to tell', () => {
+    // Four words of four Hangul syllables: each syllable's strokes count as three letters' stems.
+    const semibold = line(40, 4, 2.4);
+    for (const word of semibold.line.words) word.text = '보험약관';
+    expect(weigh(semibold, ...body())).toEqual([true, false, false, false]);
+    // Four Latin words of four letters are too few: a fifth is within the error of a few words.
+    expect(weigh(line(40, 4, 2.4), ...body())).toEqual([false, false, false, false]);
+  });
+
+  it('leaves a passage set a little heavier throughout regular: no line of it is heavier than its neighbours', () => {
+    const hangul = (made: ReturnType<typeof line>) => {
+      for (const word of made.line.words) word.text = '보험약관';
+      return made;
+    };
+    const regular = [100, 140, 180, 220].map((top) => hangul(line(top, 4, 2)));
+    const heavier = [260, 300].map((top) => hangul(line(top, 4, 2.4)));
+    expect(weigh(...regular, ...heavier)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('weighs a line whose text height is misjudged by a tenth against the body height', () => {
+    const misjudged = line(40, 4, 2);
+    for (const word of misjudged.line.words) word.text = '보험약관';
+    misjudged.line.xSize = 26.5;
+    expect(weigh(misjudged, ...body())).toEqual([false, false, false, false]);
+  });
+
+  it('weighs a word of one Hangul syllable, as many stems as a word of three letters', () => {
+    const syllables = line(40, 3, 4);
+    for (const word of syllables.line.words) word.text = '법';
+    expect(weigh(syllables, ...body())).toEqual([true, false, false, false]);
+  });
+
   it('reads stems to a fraction of a pixel, wherever they fall on the pixel grid', () => {
     // Stems 2.5 px wide: one starting a quarter into a pixel covers three pixels more than half, one
     // starting three quarters in covers two, so in whole pixels a line of the first read half again

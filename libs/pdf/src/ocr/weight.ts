@@ -1,6 +1,7 @@
 import { OcrLine, OcrWord } from './hocr.js';
 import { histogramQuantile } from './histogram.js';
 import { GrayImage } from './render.js';
+import { IDEOGRAPHIC } from './scripts.js';
 
 /**
  * A word is bold when its strokes are this much thicker, for its line's text height, than the
@@ -9,6 +10,8 @@ import { GrayImage } from './render.js';
 const BOLD_STROKE = 1.35;
 /** Words of fewer letters show too few stems to weigh. */
 const MIN_WEIGHED_LETTERS = 3;
+/** A Han character or Hangul syllable shows as many stems as this many Latin letters, or more. */
+const IDEOGRAPH_LETTERS = 3;
 /** The page's body weight is read from at least this many letters. */
 const MIN_BODY_LETTERS = 40;
 /**
@@ -16,6 +19,15 @@ const MIN_BODY_LETTERS = 40;
  * list item's bold lead-in leaves the line regular, so the item stays one paragraph.
  */
 const BOLD_LINE_SHARE = 0.9;
+/**
+ * A line is semibold, and bold for the stages after, when all but its lightest tenth of letters are
+ * this much thicker than the body's and it has this many letters at least: a semibold face sets its
+ * stems only a fifth thicker, within one word's error, but a line of them is thicker throughout
+ * (a line with a bold lead-in is not: its regular words are its lightest).
+ */
+const SEMIBOLD_STROKE = 1.1;
+const SEMIBOLD_LIGHTEST = 0.1;
+const MIN_SEMIBOLD_LETTERS = 24;
 /**
  * A word's paper and ink are the grey levels below which these shares of its box's pixels lie: its
  * letters cover a fifth to a third of the box, so the one is clear paper and the other solid ink.
@@ -38,30 +50,50 @@ const MIN_CONTRAST = 64;
  * regular (and grey print had no dark pixels at all).
  */
 export function markBold(lines: OcrLine[], image: GrayImage): OcrLine[] {
-  const weights = lines.map((line) => line.words.map((w) => weightOf(w, line, image)));
+  const heights = textHeights(lines);
+  const weights = lines.map((line, i) => line.words.map((w) => weightOf(w, heights[i], image)));
   const body = bodyWeight(lines, weights);
   if (body === null) return lines;
+  const weighed = lines.map((line, i) => weighedLetters(line, weights[i]));
+  const medians = weighed.map((ws) => (total(ws) >= MIN_SEMIBOLD_LETTERS ? weightRank(ws, 0.5) : null));
   return lines.map((line, i) => {
-    let weighed = 0;
-    let bold = 0;
-    for (const [k, word] of line.words.entries()) {
-      const weight = weights[i][k];
-      if (weight === null) continue;
-      weighed += letters(word);
-      if (weight >= BOLD_STROKE * body) bold += letters(word);
-    }
-    const isBold = weighed > 0 && bold >= BOLD_LINE_SHARE * weighed;
+    const letters = total(weighed[i]);
+    const bold = total(weighed[i].filter((w) => w.weight >= BOLD_STROKE * body));
+    const isBold =
+      (letters > 0 && bold >= BOLD_LINE_SHARE * letters) ||
+      (letters >= MIN_SEMIBOLD_LETTERS &&
+        weightRank(weighed[i], SEMIBOLD_LIGHTEST)! >= SEMIBOLD_STROKE * aroundWeight(medians, i, body));
     return isBold ? { ...line, bold: true } : line;
   });
 }
 
+function total(weighed: Weighed[]): number {
+  return weighed.reduce((n, w) => n + w.n, 0);
+}
+
+/**
+ * What a line's weight is set against to tell a semibold line: the heavier of the nearest weighed
+ * lines before and after it (the page's body weight where there is none), as a heading stands out
+ * from the text around it. A whole passage a little heavier than the page's body (another face, a
+ * box's print) has no line heavier than its neighbours.
+ */
+function aroundWeight(medians: (number | null)[], i: number, body: number): number {
+  const before = medians.slice(0, i).findLast((m) => m !== null);
+  const after = medians.slice(i + 1).find((m) => m !== null);
+  return Math.max(body, before ?? 0, after ?? 0);
+}
+
+/** The word's letters, an ideograph or syllable counted as the Latin letters its strokes match. */
 function letters(word: OcrWord): number {
-  return word.text.match(/\p{L}/gu)?.length ?? 0;
+  return (word.text.match(/\p{L}/gu) ?? []).reduce(
+    (n, c) => n + (IDEOGRAPHIC.test(c) ? IDEOGRAPH_LETTERS : 1),
+    0,
+  );
 }
 
 /** The median stroke width of a word, per pixel of its line's text height; null for short words. */
-function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null {
-  if (letters(word) < MIN_WEIGHED_LETTERS || line.xSize <= 0) return null;
+function weightOf(word: OcrWord, height: number, image: GrayImage): number | null {
+  if (letters(word) < MIN_WEIGHED_LETTERS || height <= 0) return null;
   const { gray, w, h, levels } = wordPixels(word, image);
   const paper = histogramQuantile(levels, PAPER_QUANTILE);
   const ink = histogramQuantile(levels, INK_QUANTILE);
@@ -86,7 +118,27 @@ function weightOf(word: OcrWord, line: OcrLine, image: GrayImage): number | null
   }
   if (!widths.length) return null;
   widths.sort((a, b) => a - b);
-  return widths[widths.length >> 1] / line.xSize;
+  return widths[widths.length >> 1] / height;
+}
+
+/** Lines whose text heights are this close to the body's are of the body's size. */
+const BODY_HEIGHT_SHARE = 0.15;
+
+/**
+ * The text height each line's strokes are weighed against: the body's (the median over the page's
+ * letters) for lines within `BODY_HEIGHT_SHARE` of it, else the line's own. Tesseract's height of
+ * one line is off by a tenth or more, which is as much as a semibold face adds to its strokes.
+ */
+function textHeights(lines: OcrLine[]): number[] {
+  const byHeight = lines
+    .map((line) => ({ height: line.xSize, n: line.words.reduce((n, w) => n + letters(w), 0) }))
+    .sort((a, b) => a.height - b.height);
+  const total = byHeight.reduce((n, l) => n + l.n, 0);
+  let seen = 0;
+  const body = byHeight.find((l) => (seen += l.n) * 2 >= total)?.height;
+  return lines.map((line) =>
+    body && Math.abs(line.xSize - body) <= BODY_HEIGHT_SHARE * body ? body : line.xSize,
+  );
 }
 
 /**
@@ -134,18 +186,30 @@ function groundAround(image: GrayImage, [x0, y0, x1, y1]: [number, number, numbe
   return histogramQuantile(levels, 0.5);
 }
 
+interface Weighed {
+  weight: number;
+  /** The word's letters (`letters`). */
+  n: number;
+}
+
+/** The line's weighed words, each with its letter count. */
+function weighedLetters(line: OcrLine, weights: (number | null)[]): Weighed[] {
+  return line.words.flatMap((w, k) => (weights[k] === null ? [] : [{ weight: weights[k]!, n: letters(w) }]));
+}
+
 /** The median weight of the page's letters: its body text's, as most letters are body text. */
 function bodyWeight(lines: OcrLine[], weights: (number | null)[][]): number | null {
-  const weighed = lines.flatMap((line, i) =>
-    line.words.flatMap((w, k) => (weights[i][k] === null ? [] : [{ weight: weights[i][k]!, n: letters(w) }])),
-  );
+  const weighed = lines.flatMap((line, i) => weighedLetters(line, weights[i]));
+  return weighed.reduce((n, w) => n + w.n, 0) < MIN_BODY_LETTERS ? null : weightRank(weighed, 0.5);
+}
+
+/** The weight `share` of the letters are set no heavier than; null for none. */
+function weightRank(weighed: Weighed[], share: number): number | null {
   const total = weighed.reduce((n, w) => n + w.n, 0);
-  if (total < MIN_BODY_LETTERS) return null;
-  weighed.sort((a, b) => a.weight - b.weight);
   let seen = 0;
-  for (const w of weighed) {
+  for (const w of [...weighed].sort((a, b) => a.weight - b.weight)) {
     seen += w.n;
-    if (seen * 2 >= total) return w.weight;
+    if (seen >= share * total) return w.weight;
   }
   return null;
 }

@@ -10,10 +10,13 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/u;
  * two kinds of gap are no further apart, the line's gaps are all of one kind.
  */
 const SPACE_TO_SYLLABLE_GAP = 2.5;
-/** A gap this wide (in font sizes) is a word space whatever the line's others are. */
-const MIN_WORD_SPACE = 0.25;
+/**
+ * A gap this wide (in font sizes, a Hangul line's sized from its syllables' height) is a word space
+ * whatever the line's others are: a Korean word space is about a third of the font size.
+ */
+const MIN_WORD_SPACE = 0.32;
 /** Gaps all narrower than this (in font sizes) are a word's syllables. */
-const MAX_SYLLABLE_GAP = 0.12;
+const MAX_SYLLABLE_GAP = 0.15;
 
 /**
  * The words of a line (left to right) that follow their left neighbour with no space between them.
