@@ -26,6 +26,8 @@ export interface OcrLine {
   fontSize: number;
   /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
   bold?: boolean;
+  /** Set in letters that lean (read from the pixels). */
+  italic?: boolean;
   words: OcrWord[];
   /**
    * Where words were read too doubtfully to keep (another script's word, a smudge): the words on

@@ -20,6 +20,7 @@ import { rulesFromPixels } from './rules.js';
 import { MIN_USABLE_CHARS, fewUsableChars, mostlyUndecodable, textQuality } from './text-quality.js';
 import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
 import { markBold } from './weight.js';
+import { markItalic } from './slant.js';
 
 /** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
 const MIN_WORD_CONFIDENCE = 20;
@@ -75,7 +76,7 @@ export async function recognisePage(
   const cleared = clearDarkFills(image, image.scale);
   const toRead = { ...image, gray: cleared ?? image.gray };
   const read = await withRecogniser(options, (r) => readInScripts(r, toRead, image, options));
-  const lines = readCheckboxes(markBold(read.lines, image), image);
+  const lines = readCheckboxes(markItalic(markBold(read.lines, image), image), image);
   // The scan's table grids and underlines, for the ruled-table stage as on born-digital pages; found
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);

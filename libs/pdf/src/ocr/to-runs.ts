@@ -137,7 +137,13 @@ function toRuns(
             .join(' ')
         : phrase.map((w, k) => (k && !unspaced.has(w) ? ' ' : '') + w.text).join('');
       const base = pageHeight - baseAt((left + right) / 2) / scale;
-      runs.push(placedRun(text, left / scale, right / scale, base, size, { rtl, bold: !!line.bold }));
+      runs.push(
+        placedRun(text, left / scale, right / scale, base, size, {
+          rtl,
+          bold: !!line.bold,
+          italic: !!line.italic,
+        }),
+      );
     }
   }
   return runs;

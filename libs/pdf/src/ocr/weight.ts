@@ -94,10 +94,9 @@ function letters(word: OcrWord): number {
 /** The median stroke width of a word, per pixel of its line's text height; null for short words. */
 function weightOf(word: OcrWord, height: number, image: GrayImage): number | null {
   if (letters(word) < MIN_WEIGHED_LETTERS || height <= 0) return null;
-  const { gray, w, h, levels } = wordPixels(word, image);
-  const paper = histogramQuantile(levels, PAPER_QUANTILE);
-  const ink = histogramQuantile(levels, INK_QUANTILE);
-  if (paper === null || ink === null || paper - ink < MIN_CONTRAST) return null;
+  const pixels = wordInk(word, image);
+  if (!pixels) return null;
+  const { gray, w, h, paper, ink } = pixels;
   const darkness = (g: number) => Math.min(1, Math.max(0, (paper - g) / (paper - ink)));
   const middle = (paper + ink) / 2;
   const widths: number[] = [];
@@ -147,6 +146,21 @@ function textHeights(lines: OcrLine[]): number[] {
  * level than its lightest) are mirrored, or the ground between them would be weighed as their
  * strokes. The ground is read around the box, not in it: heavy letters may cover half of their box.
  */
+/**
+ * The word's pixels as dark print on light paper (`wordPixels`) with the grey levels of its paper
+ * and its ink; null for words too faint to read strokes in.
+ */
+export function wordInk(
+  word: OcrWord,
+  image: GrayImage,
+): { gray: Uint8Array; w: number; h: number; paper: number; ink: number } | null {
+  const { gray, w, h, levels } = wordPixels(word, image);
+  const paper = histogramQuantile(levels, PAPER_QUANTILE);
+  const ink = histogramQuantile(levels, INK_QUANTILE);
+  if (paper === null || ink === null || paper - ink < MIN_CONTRAST) return null;
+  return { gray, w, h, paper, ink };
+}
+
 function wordPixels(
   word: OcrWord,
   image: GrayImage,
