@@ -146,19 +146,33 @@ function textHeights(lines: OcrLine[]): number[] {
  * level than its lightest) are mirrored, or the ground between them would be weighed as their
  * strokes. The ground is read around the box, not in it: heavy letters may cover half of their box.
  */
+export interface WordInk {
+  gray: Uint8Array;
+  w: number;
+  h: number;
+  paper: number;
+  ink: number;
+}
+
+/** Each page image's words as read, so that weighing and slant read a word's pixels once. */
+const inkRead = new WeakMap<Uint8Array, WeakMap<OcrWord, WordInk | null>>();
+
 /**
  * The word's pixels as dark print on light paper (`wordPixels`) with the grey levels of its paper
  * and its ink; null for words too faint to read strokes in.
  */
-export function wordInk(
-  word: OcrWord,
-  image: GrayImage,
-): { gray: Uint8Array; w: number; h: number; paper: number; ink: number } | null {
+export function wordInk(word: OcrWord, image: GrayImage): WordInk | null {
+  let words = inkRead.get(image.gray);
+  if (!words) inkRead.set(image.gray, (words = new WeakMap()));
+  const known = words.get(word);
+  if (known !== undefined) return known;
   const { gray, w, h, levels } = wordPixels(word, image);
   const paper = histogramQuantile(levels, PAPER_QUANTILE);
   const ink = histogramQuantile(levels, INK_QUANTILE);
-  if (paper === null || ink === null || paper - ink < MIN_CONTRAST) return null;
-  return { gray, w, h, paper, ink };
+  const read =
+    paper === null || ink === null || paper - ink < MIN_CONTRAST ? null : { gray, w, h, paper, ink };
+  words.set(word, read);
+  return read;
 }
 
 function wordPixels(
