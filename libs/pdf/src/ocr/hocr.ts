@@ -1,4 +1,4 @@
-import { IDEOGRAPHIC } from './scripts.js';
+import { IDEOGRAPHIC, LETTER } from './scripts.js';
 
 /** A recognised word, in image pixels (origin top-left). */
 export interface OcrWord {
@@ -94,7 +94,6 @@ function ascenderSize(xSize: number, descenders: number): number {
   return ascenders / ASCENDER_SHARE;
 }
 
-const LETTERS = /\p{L}/gu;
 /** The height of an ideographic word's box over its font size (Korean body text 0.96, titles 0.9). */
 const IDEOGRAPH_HEIGHT_SHARE = 0.92;
 /** A line is sized so when this share of its letters are in ideographic words. */
@@ -106,7 +105,7 @@ const IDEOGRAPHIC_LINE_SHARE = 0.5;
  * as for Latin letters, swings by half between lines of one paragraph. Null for other lines.
  */
 function ideographicHeight(words: OcrWord[]): number | null {
-  const lettersOf = (w: OcrWord) => w.text.match(LETTERS) ?? [];
+  const lettersOf = (w: OcrWord) => w.text.match(LETTER) ?? [];
   const ideographic = words.filter((w) => {
     const letters = lettersOf(w);
     return letters.length > 0 && letters.every((c) => IDEOGRAPHIC.test(c));

@@ -40,7 +40,8 @@ export const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 
 /** Hebrew, Arabic, Syriac, Thaana and N'Ko letters, and their presentation forms. */
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
-const LETTER = /\p{L}/gu;
+/** Any letter, for counting with `match`. */
+export const LETTER = /\p{L}/gu;
 
 /** Text written right to left: most of its letters are of a right-to-left script. */
 export function isRightToLeft(text: string): boolean {

@@ -21,9 +21,9 @@ const MIN_BODY_LETTERS = 40;
 const BOLD_LINE_SHARE = 0.9;
 /**
  * A line is semibold, and bold for the stages after, when all but its lightest tenth of letters are
- * this much thicker than the body's and it has this many letters at least: a semibold face sets its
- * stems only a fifth thicker, within one word's error, but a line of them is thicker throughout
- * (a line with a bold lead-in is not: its regular words are its lightest).
+ * this much thicker than the lines around it (`aroundWeight`) and it has this many letters at least:
+ * a semibold face sets its stems only a fifth thicker, within one word's error, but a line of them is
+ * thicker throughout (a line with a bold lead-in is not: its regular words are its lightest).
  */
 const SEMIBOLD_STROKE = 1.1;
 const SEMIBOLD_LIGHTEST = 0.1;
@@ -129,23 +129,16 @@ const BODY_HEIGHT_SHARE = 0.15;
  * one line is off by a tenth or more, which is as much as a semibold face adds to its strokes.
  */
 function textHeights(lines: OcrLine[]): number[] {
-  const byHeight = lines
-    .map((line) => ({ height: line.xSize, n: line.words.reduce((n, w) => n + letters(w), 0) }))
-    .sort((a, b) => a.height - b.height);
-  const total = byHeight.reduce((n, l) => n + l.n, 0);
-  let seen = 0;
-  const body = byHeight.find((l) => (seen += l.n) * 2 >= total)?.height;
+  // Ranked as weights are: each line's height counted once per letter.
+  const body = weightRank(
+    lines.map((line) => ({ weight: line.xSize, n: line.words.reduce((n, w) => n + letters(w), 0) })),
+    0.5,
+  );
   return lines.map((line) =>
     body && Math.abs(line.xSize - body) <= BODY_HEIGHT_SHARE * body ? body : line.xSize,
   );
 }
 
-/**
- * The word's box of the page's pixels, as dark print on light paper, and their histogram. Light
- * letters on a dark ground (a banner, a dark panel: the pixels around the box nearer its darkest
- * level than its lightest) are mirrored, or the ground between them would be weighed as their
- * strokes. The ground is read around the box, not in it: heavy letters may cover half of their box.
- */
 export interface WordInk {
   gray: Uint8Array;
   w: number;
@@ -175,6 +168,12 @@ export function wordInk(word: OcrWord, image: GrayImage): WordInk | null {
   return read;
 }
 
+/**
+ * The word's box of the page's pixels, as dark print on light paper, and their histogram. Light
+ * letters on a dark ground (a banner, a dark panel: the pixels around the box nearer its darkest
+ * level than its lightest) are mirrored, or the ground between them would be weighed as their
+ * strokes. The ground is read around the box, not in it: heavy letters may cover half of their box.
+ */
 function wordPixels(
   word: OcrWord,
   image: GrayImage,
@@ -214,9 +213,10 @@ function groundAround(image: GrayImage, [x0, y0, x1, y1]: [number, number, numbe
   return histogramQuantile(levels, 0.5);
 }
 
+/** A measure of a word (its weight) or a line (its text height), with the letters it counts for. */
 interface Weighed {
   weight: number;
-  /** The word's letters (`letters`). */
+  /** The word's or line's letters (`letters`). */
   n: number;
 }
 
@@ -228,16 +228,16 @@ function weighedLetters(line: OcrLine, weights: (number | null)[]): Weighed[] {
 /** The median weight of the page's letters: its body text's, as most letters are body text. */
 function bodyWeight(lines: OcrLine[], weights: (number | null)[][]): number | null {
   const weighed = lines.flatMap((line, i) => weighedLetters(line, weights[i]));
-  return weighed.reduce((n, w) => n + w.n, 0) < MIN_BODY_LETTERS ? null : weightRank(weighed, 0.5);
+  return total(weighed) < MIN_BODY_LETTERS ? null : weightRank(weighed, 0.5);
 }
 
 /** The weight `share` of the letters are set no heavier than; null for none. */
 function weightRank(weighed: Weighed[], share: number): number | null {
-  const total = weighed.reduce((n, w) => n + w.n, 0);
+  const letters = total(weighed);
   let seen = 0;
   for (const w of [...weighed].sort((a, b) => a.weight - b.weight)) {
     seen += w.n;
-    if (seen >= share * total) return w.weight;
+    if (seen >= share * letters) return w.weight;
   }
   return null;
 }
