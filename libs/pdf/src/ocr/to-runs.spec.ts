@@ -84,6 +84,15 @@ describe('ocrRuns', () => {
     expect(ocrRuns([words], 1, 800, [rule(44)]).map((r) => r.text)).toEqual(['Harbour', '812']);
   });
 
+  it("drops a bar whose box stops short of the rule's middle, but not a bar a word's width away", () => {
+    const words = line([
+      ['VARCHAR(30)', 0, 40],
+      ['|', 42, 45],
+    ]);
+    expect(ocrRuns([words], 1, 800, [rule(46)]).map((r) => r.text)).toEqual(['VARCHAR(30)']);
+    expect(ocrRuns([words], 1, 800, [rule(55)]).map((r) => r.text)).toEqual(['VARCHAR(30) |']);
+  });
+
   it('orders a right-to-left line from its right end', () => {
     const runs = ocrRuns(
       [

@@ -21,6 +21,11 @@ export const PARAGRAPH_LEADING = 1.6;
 const PHRASE_GAP = 0.8;
 /** An unread word this wide (in font sizes) at least still holds its place in a phrase. */
 const MIN_UNREAD_WORD = 0.5;
+/**
+ * A lone bar this close (in font sizes) to a vertical rule is that rule: Tesseract's box for a rule
+ * it reads as a glyph may stop short of the rule's middle (measured: a fifth of the bar's box width).
+ */
+const RULE_GLYPH_REACH = 0.25;
 
 /** Recognised words as text runs in page space, one run per word (for finding the scan's rules). */
 export function ocrWords(lines: OcrLine[], scale: number, pageHeight: number): TextRun[] {
@@ -50,12 +55,12 @@ export function ocrRuns(
       ([x0, y0, x1, y1]) => (x0 + x1) / 2 > left && (x0 + x1) / 2 < right && y0 < bottom && y1 > top,
     );
   const kept = lines
-    .map((line) => ({
-      ...line,
-      words: line.words.filter(
-        (w) => !(RULE_GLYPH.test(w.text) && crossing(w.box[0] - 1, w.box[2] + 1, w.box[1], w.box[3])),
-      ),
-    }))
+    .map((line) => {
+      const reach = Math.max(1, RULE_GLYPH_REACH * line.fontSize);
+      const onRule = (w: OcrWord) =>
+        RULE_GLYPH.test(w.text) && crossing(w.box[0] - reach, w.box[2] + reach, w.box[1], w.box[3]);
+      return { ...line, words: line.words.filter((w) => !onRule(w)) };
+    })
     .filter((line) => line.words.length);
   return toRuns(
     kept,
