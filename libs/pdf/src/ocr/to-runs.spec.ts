@@ -45,6 +45,26 @@ describe('ocrRuns', () => {
     expect(sizes(paragraph(13, 13))).toEqual([10, 13, 10, 10]);
   });
 
+  it("sets a paragraph's last line, misjudged smaller, at its paragraph's size", () => {
+    const sizes = (lines: OcrLine[]) => ocrRuns(lines, 1, 800).map((r) => r.size);
+    const lines = [
+      sized('first line of the paragraph', 100, 10),
+      sized('second line of the paragraph', 113, 10),
+      sized('last.', 126, 8.5),
+    ];
+    expect(sizes(lines)).toEqual([10, 10, 10]);
+    // A line below it that is not of the paragraph's size leaves it as measured.
+    expect(sizes([...lines, sized('next line, smaller', 139, 8.5)])).toEqual([10, 10, 8.5, 8.5]);
+  });
+
+  it("keeps a table's lines set smaller than the body apart from it, the body's size as measured, not rounded", () => {
+    const sizes = (lines: OcrLine[]) => ocrRuns(lines, 1, 800).map((r) => r.size);
+    // The body measures 10.67 (10.5 rounded); the table's rows 9.33, 12.5% smaller.
+    const body = [100, 114, 128, 142, 156].map((y) => sized('a line of the body text of the page', y, 10.67));
+    const table = [200, 214, 228].map((y) => sized('Growth 204 15.3', y, 9.33));
+    expect(sizes([...body, ...table])).toEqual([10.5, 10.5, 10.5, 10.5, 10.5, 9.5, 9.5, 9.5]);
+  });
+
   it('joins words a word space apart into one run, and parts them at a wide gap', () => {
     const runs = ocrRuns(
       [

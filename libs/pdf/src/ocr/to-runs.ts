@@ -156,24 +156,28 @@ function toRuns(
 
 /**
  * Each line's size to half a point, lines near the page's commonest size at that size: those within
- * `SAME_SIZE_SHARE` of it, and those within twice that set between two lines of that size at a
- * paragraph's leading, as their paragraph's line whose height was misjudged (a heading stands apart
- * from the text around it).
+ * `SAME_SIZE_SHARE` of it, and those within twice that set below a line of that size at a
+ * paragraph's leading and above another (or above none, a paragraph's last line), as their
+ * paragraph's line whose height was misjudged (a heading stands apart from the text around it). Nearness is judged against the common size as measured, not as rounded:
+ * rounding it by a quarter point would take a table's or a caption's lines a size smaller into it.
  */
-function steadySizes(lines: OcrLine[], measured: number[], common: number | null, scale: number): number[] {
-  const near = (size: number, share: number) => common !== null && Math.abs(size - common) <= share * common;
+function steadySizes(lines: OcrLine[], measured: number[], common: CommonSize | null, scale: number): number[] {
+  const near = (size: number, share: number) =>
+    common !== null && Math.abs(size - common.measured) <= share * common.measured;
   const steady = new Map(
     lines.map((line, i) => [
       line,
-      near(measured[i], SAME_SIZE_SHARE) ? common! : Math.round(measured[i] * 2) / 2,
+      near(measured[i], SAME_SIZE_SHARE) ? common!.size : Math.round(measured[i] * 2) / 2,
     ]),
   );
   return lines.map((line, i) => {
     const size = steady.get(line)!;
-    if (size === common || !near(measured[i], 2 * SAME_SIZE_SHARE)) return size;
-    const reach = PARAGRAPH_LEADING * common! * scale;
+    if (size === common?.size || !near(measured[i], 2 * SAME_SIZE_SHARE)) return size;
+    const reach = PARAGRAPH_LEADING * common!.size * scale;
     const [above, below] = ([-1, 1] as const).map((side) => nearestLine(lines, line, side, reach));
-    return above && below && steady.get(above) === common && steady.get(below) === common ? common! : size;
+    const isCommon = (other: OcrLine | null) => !!other && steady.get(other) === common!.size;
+    // A paragraph's last line has no line below it.
+    return isCommon(above) && (isCommon(below) || !below) ? common!.size : size;
   });
 }
 
@@ -200,16 +204,27 @@ export function nearestLine(lines: OcrLine[], line: OcrLine, side: -1 | 1, reach
   return best;
 }
 
+interface CommonSize {
+  /** To half a point, as lines of that size are set. */
+  size: number;
+  /** As measured: the mean of its lines' sizes, weighted by their letters. */
+  measured: number;
+}
+
 /** The size (to half a point) carrying most letters and digits. */
-function commonSize(lines: OcrLine[], sizes: number[]): number | null {
-  const weights = new Map<number, number>();
+function commonSize(lines: OcrLine[], sizes: number[]): CommonSize | null {
+  const weights = new Map<number, { chars: number; sum: number }>();
   for (const [i, line] of lines.entries()) {
     const key = Math.round(sizes[i] * 2) / 2;
     const chars = line.words.reduce((n, w) => n + wordCharCount(w.text), 0);
-    weights.set(key, (weights.get(key) ?? 0) + chars);
+    const entry = weights.get(key) ?? { chars: 0, sum: 0 };
+    weights.set(key, { chars: entry.chars + chars, sum: entry.sum + chars * sizes[i] });
   }
-  let best: number | null = null;
-  for (const [size, weight] of weights) if (best === null || weight > weights.get(best)!) best = size;
+  let best: CommonSize | null = null;
+  let most = -1;
+  for (const [size, { chars, sum }] of weights) {
+    if (chars > most) [best, most] = [{ size, measured: chars ? sum / chars : size }, chars];
+  }
   return best;
 }
 
