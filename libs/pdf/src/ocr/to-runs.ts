@@ -161,7 +161,12 @@ function toRuns(
  * paragraph's line whose height was misjudged (a heading stands apart from the text around it). Nearness is judged against the common size as measured, not as rounded:
  * rounding it by a quarter point would take a table's or a caption's lines a size smaller into it.
  */
-function steadySizes(lines: OcrLine[], measured: number[], common: CommonSize | null, scale: number): number[] {
+function steadySizes(
+  lines: OcrLine[],
+  measured: number[],
+  common: CommonSize | null,
+  scale: number,
+): number[] {
   const near = (size: number, share: number) =>
     common !== null && Math.abs(size - common.measured) <= share * common.measured;
   const steady = new Map(
