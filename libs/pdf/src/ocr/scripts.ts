@@ -46,5 +46,10 @@ export const LETTER = /\p{L}/gu;
 /** Text written right to left: most of its letters are of a right-to-left script. */
 export function isRightToLeft(text: string): boolean {
   const rtl = text.match(RIGHT_TO_LEFT)?.length ?? 0;
-  return rtl > 0 && rtl * 2 > (text.match(LETTER)?.length ?? 0);
+  return rtl > 0 && rtl * 2 > letterCount(text);
+}
+
+/** How many letters the text holds. */
+export function letterCount(text: string): number {
+  return text.match(LETTER)?.length ?? 0;
 }

@@ -1,5 +1,6 @@
 import { OcrLine, OcrWord } from './hocr.js';
 import { GrayImage } from './render.js';
+import { letterCount } from './scripts.js';
 import { wordInk } from './weight.js';
 
 /** Shears tried (pixels of shift per pixel of height): italic faces lean 8-15 degrees. */
@@ -21,7 +22,7 @@ const ITALIC_LINE_SHARE = 0.9;
  * faint words.
  */
 export function slantOf(word: OcrWord, image: GrayImage): number | null {
-  if ((word.text.match(/\p{L}/gu)?.length ?? 0) < MIN_SLANTED_LETTERS) return null;
+  if (letterCount(word.text) < MIN_SLANTED_LETTERS) return null;
   const pixels = wordInk(word, image);
   if (!pixels) return null;
   const { gray, w, h, paper, ink } = pixels;
@@ -63,7 +64,7 @@ export function markItalic(lines: OcrLine[], image: GrayImage): OcrLine[] {
     for (const word of line.words) {
       const slant = slantOf(word, image);
       if (slant === null) continue;
-      const letters = word.text.match(/\p{L}/gu)!.length;
+      const letters = letterCount(word.text);
       measured += letters;
       if (slant >= ITALIC_SLANT) leaning += letters;
     }

@@ -158,8 +158,9 @@ function toRuns(
  * Each line's size to half a point, lines near the page's commonest size at that size: those within
  * `SAME_SIZE_SHARE` of it, and those within twice that set below a line of that size at a
  * paragraph's leading and above another (or above none, a paragraph's last line), as their
- * paragraph's line whose height was misjudged (a heading stands apart from the text around it). Nearness is judged against the common size as measured, not as rounded:
- * rounding it by a quarter point would take a table's or a caption's lines a size smaller into it.
+ * paragraph's line whose height was misjudged (a heading stands apart from the text around it).
+ * Nearness is judged against the common size as measured, not as rounded: rounding it by a quarter
+ * point would take a table's or a caption's lines a size smaller into it.
  */
 function steadySizes(
   lines: OcrLine[],

@@ -1,7 +1,7 @@
 import { OcrLine, OcrWord } from './hocr.js';
 import { histogramQuantile } from './histogram.js';
 import { GrayImage } from './render.js';
-import { IDEOGRAPHIC } from './scripts.js';
+import { IDEOGRAPHIC, LETTER } from './scripts.js';
 
 /**
  * A word is bold when its strokes are this much thicker, for its line's text height, than the
@@ -85,7 +85,7 @@ function aroundWeight(medians: (number | null)[], i: number, body: number): numb
 
 /** The word's letters, an ideograph or syllable counted as the Latin letters its strokes match. */
 function letters(word: OcrWord): number {
-  return (word.text.match(/\p{L}/gu) ?? []).reduce(
+  return (word.text.match(LETTER) ?? []).reduce(
     (n, c) => n + (IDEOGRAPHIC.test(c) ? IDEOGRAPH_LETTERS : 1),
     0,
   );
