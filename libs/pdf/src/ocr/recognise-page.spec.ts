@@ -268,6 +268,43 @@ describe('OCR of pages without usable text', () => {
     });
     expect(scanned.markdown).toContain('| Station | Rainfall |\n| - | - |\n| Harbour | 812 |');
   });
+
+  it('parts the cells of a borderless table set a word space apart where its columns line up', async () => {
+    const rows = [
+      ['Region', 'Station', 'Rainfall', 'Days'],
+      ['North coast', 'Harbour', '812', '41'],
+      ['Inland', 'Ridge', '1204', '63'],
+      ['Islands', 'Lighthouse', '977', '52'],
+    ];
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, BODY, 72, 720, 12);
+    // A browser's default table: each column as wide as its widest cell and 3 points more, so that
+    // each widest cell ends a word space before the next column starts.
+    let x = 72;
+    for (let c = 0; c < rows[0].length; c++) {
+      rows.forEach((row, r) => f.lines(page, [row[c]], x, 660 - r * 17, 12));
+      x += Math.max(...rows.map((row) => f.regular.widthOfTextAtSize(row[c], 12))) + 3;
+    }
+    f.lines(page, BODY, 72, 570, 12);
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.assets.tables).toHaveLength(1);
+    // Cell by cell, its words and numbers (a speck read beside a word is not what is tested here).
+    const cellWords = (cell: string) =>
+      cell
+        .toLowerCase()
+        .match(/[a-z0-9]+/g)
+        ?.join(' ') ?? '';
+    const table = scanned.markdown
+      .split('\n')
+      .filter((l) => l.startsWith('|') && !l.startsWith('| -'))
+      .map((l) => l.split('|').slice(1, -1).map(cellWords));
+    expect(table).toEqual(rows.map((row) => row.map(cellWords)));
+    // The paragraphs around it keep every word space.
+    expect(scanned.markdown).toContain(BODY.join(' '));
+  });
 });
 
 /** Where the native binary keeps its language data (Debian: /usr/share/tesseract-ocr/5/tessdata). */

@@ -5,6 +5,7 @@ import { imageBoxOf } from './render.js';
 import { RULE_GLYPH } from './rules.js';
 import { isRightToLeft } from './scripts.js';
 import { unspacedWords } from './word-spacing.js';
+import { columnStarts } from './column-starts.js';
 
 /**
  * Line heights within this share of the page's commonest one are that size: Tesseract's estimate
@@ -62,13 +63,16 @@ export function ocrRuns(
       return { ...line, words: line.words.filter((w) => !onRule(w)) };
     })
     .filter((line) => line.words.length);
+  const starts = columnStarts(kept, PHRASE_GAP);
   return toRuns(
     kept,
     scale,
     pageHeight,
     (a, b, size, line) =>
+      !starts.has(b) &&
       bridged(a.box[2], b.box[0], line.unread ?? [], size) &&
       !crossing(a.box[2], b.box[0], a.box[1], a.box[3]),
+    starts,
   );
 }
 
@@ -116,12 +120,16 @@ function bridged(left: number, right: number, unread: OcrLine['unread'] & object
   return right - at <= gap;
 }
 
-/** `join` says whether two neighbouring words of a line (left to right) are one run. */
+/**
+ * `join` says whether two neighbouring words of a line (left to right) are one run; a run starting
+ * with a word in `starts` starts at the x given there (a table column's edge).
+ */
 function toRuns(
   lines: OcrLine[],
   scale: number,
   pageHeight: number,
   join: (a: OcrWord, b: OcrWord, sizePx: number, line: OcrLine) => boolean,
+  starts = new Map<OcrWord, number>(),
 ): TextRun[] {
   const measured = lines.map((line) => line.fontSize / scale);
   const sizes = steadySizes(lines, measured, commonSize(lines, measured), scale);
@@ -133,7 +141,7 @@ function toRuns(
     const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
     const unspaced = unspacedWords(ordered, size * scale);
     for (const phrase of phrasesOf(ordered, (a, b) => join(a, b, size * scale, line))) {
-      const left = phrase[0].box[0];
+      const left = starts.get(phrase[0]) ?? phrase[0].box[0];
       const right = phrase[phrase.length - 1].box[2];
       const text = rtl
         ? [...phrase]
