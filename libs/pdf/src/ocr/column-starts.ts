@@ -29,13 +29,13 @@ interface Placed {
  * table has a word space between them): words that start, each after a word on its row, at one x on
  * `MIN_ROWS` or more rows running down the page, where on at least two of those rows the gap before
  * it is wider than any word space (`phraseGap` font sizes). Prose has no such gaps, so words of a
- * paragraph that line up by chance are left alone. A word a word space after the one before it
- * (no closer: Hangul syllables may be set apart by a pixel or two) starts a cell only where its row is parted into cells elsewhere too (the line of a paragraph under
- * a table may have a word where a column starts) and the cell it ends starts where the cells before
- * the column's other rows start (a header centred over two columns has a word where the second one
- * starts). Answers each such word with the column's x (image pixels, the median of its words' left
- * edges): the line stage then finds the column edge as it finds a born-digital table's, where cells
- * start at one x exactly.
+ * paragraph that line up by chance are left alone. A word a word space after the one before it (no
+ * closer: Hangul syllables may be set apart by a pixel or two) starts a cell only where its row is
+ * parted into cells elsewhere too (the line of a paragraph under a table may have a word where a
+ * column starts) and the cell it ends starts where the cells before the column's other rows start (a
+ * header centred over two columns has a word where the second one starts). Answers each such word
+ * with the column's x (image pixels, the median of its words' left edges): the line stage then finds
+ * the column edge as it finds a born-digital table's, where cells start at one x exactly.
  */
 export function columnStarts(lines: OcrLine[], phraseGap: number): Map<OcrWord, number> {
   const placed = placeWords(lines);
@@ -73,8 +73,7 @@ export function columnStarts(lines: OcrLine[], phraseGap: number): Map<OcrWord, 
       for (const p of column) {
         if (cells.has(p) || p.gap < WORD_SPACE * p.size || !parted(p)) continue;
         const from = cellStart(p);
-        const tolerance = Math.max(2, ALIGN_TOLERANCE * p.size);
-        if (column.some((q) => q !== p && cells.has(q) && Math.abs(cellStart(q) - from) <= tolerance)) {
+        if (column.some((q) => q !== p && cells.has(q) && Math.abs(cellStart(q) - from) <= tolerance(p))) {
           cells.add(p);
           more = true;
         }
@@ -94,6 +93,11 @@ export function columnStarts(lines: OcrLine[], phraseGap: number): Map<OcrWord, 
 
 function sameRow(p: Placed, q: Placed): boolean {
   return Math.abs(q.base - p.base) <= SAME_ROW * p.size;
+}
+
+/** How far from `p`'s left edge a word may start and still line up with it (pixels). */
+function tolerance(p: Placed): number {
+  return Math.max(2, ALIGN_TOLERANCE * p.size);
 }
 
 /** Each word with its baseline, and the word before it on its row. */
@@ -123,18 +127,18 @@ function placeWords(lines: OcrLine[]): Placed[] {
  */
 function startBelow(p: Placed, placed: Placed[]): Placed | null {
   const x = p.word.box[0];
-  const tolerance = Math.max(2, ALIGN_TOLERANCE * p.size);
+  const slack = tolerance(p);
   let rowBase = Infinity;
   for (const q of placed) {
     const drop = q.base - p.base;
     if (drop <= SAME_ROW * p.size || drop > ROW_REACH * p.size || q.base >= rowBase) continue;
-    if (q.line.box[0] - tolerance <= x && x <= q.line.box[2] + tolerance) rowBase = q.base;
+    if (q.line.box[0] - slack <= x && x <= q.line.box[2] + slack) rowBase = q.base;
   }
   if (rowBase === Infinity) return null;
   return (
     placed.find(
       (q) =>
-        q.left && Math.abs(q.base - rowBase) <= SAME_ROW * p.size && Math.abs(q.word.box[0] - x) <= tolerance,
+        q.left && Math.abs(q.base - rowBase) <= SAME_ROW * p.size && Math.abs(q.word.box[0] - x) <= slack,
     ) ?? null
   );
 }

@@ -69,7 +69,6 @@ export function ocrRuns(
     scale,
     pageHeight,
     (a, b, size, line) =>
-      !starts.has(b) &&
       bridged(a.box[2], b.box[0], line.unread ?? [], size) &&
       !crossing(a.box[2], b.box[0], a.box[1], a.box[3]),
     starts,
@@ -121,8 +120,8 @@ function bridged(left: number, right: number, unread: OcrLine['unread'] & object
 }
 
 /**
- * `join` says whether two neighbouring words of a line (left to right) are one run; a run starting
- * with a word in `starts` starts at the x given there (a table column's edge).
+ * `join` says whether two neighbouring words of a line (left to right) are one run; a word in
+ * `starts` starts a run, at the x given there (a table column's edge).
  */
 function toRuns(
   lines: OcrLine[],
@@ -140,7 +139,8 @@ function toRuns(
     const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
     const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
     const unspaced = unspacedWords(ordered, size * scale);
-    for (const phrase of phrasesOf(ordered, (a, b) => join(a, b, size * scale, line))) {
+    const together = (a: OcrWord, b: OcrWord) => !starts.has(b) && join(a, b, size * scale, line);
+    for (const phrase of phrasesOf(ordered, together)) {
       const left = starts.get(phrase[0]) ?? phrase[0].box[0];
       const right = phrase[phrase.length - 1].box[2];
       const text = rtl
