@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readBullets } from './bullets.js';
 import { OcrLine } from './hocr.js';
 import { GrayImage } from './render.js';
+import { Paint, disc, paintedImage, rect, ring } from '../testing/painted-image.js';
 
 const WIDTH = 300;
 const HEIGHT = 50;
@@ -9,32 +10,8 @@ const HEIGHT = 50;
 const BASE = 36;
 const SIZE = 40;
 
-type Paint = (x: number, y: number) => boolean;
-
 /** A white strip of one line with shapes painted black. */
-function image(...shapes: Paint[]): GrayImage {
-  const gray = new Uint8Array(WIDTH * HEIGHT).fill(255);
-  for (let y = 0; y < HEIGHT; y++) {
-    for (let x = 0; x < WIDTH; x++) if (shapes.some((inked) => inked(x, y))) gray[y * WIDTH + x] = 0;
-  }
-  return { gray, width: WIDTH, height: HEIGHT };
-}
-
-const disc =
-  (cx: number, cy: number, r: number): Paint =>
-  (x, y) =>
-    (x - cx) ** 2 + (y - cy) ** 2 <= (r + 0.5) ** 2;
-/** A letter's open stroke: a ring 3 pixels wide. */
-const ring =
-  (cx: number, cy: number, r: number): Paint =>
-  (x, y) => {
-    const d = Math.hypot(x - cx, y - cy);
-    return d <= r && d >= r - 3;
-  };
-const rect =
-  (x0: number, y0: number, x1: number, y1: number): Paint =>
-  (x, y) =>
-    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const image = (...shapes: Paint[]): GrayImage => paintedImage(WIDTH, HEIGHT, ...shapes);
 
 /** A triangle pointing right ("►") from x0, `w` wide and `h` high about row `cy`. */
 const triangle =
@@ -48,12 +25,13 @@ const chevron =
     x >= x0 && x <= x0 + w && Math.abs(Math.abs(y - cy) - (h / 2) * (1 - (x - x0) / w)) <= 1.5;
 
 /** Words as [text, left, right, confidence]. */
-function line(words: [string, number, number, number?][]): OcrLine {
+function line(words: [string, number, number, number?][], xHeight?: number): OcrLine {
   return {
     box: [0, 2, WIDTH - 1, BASE + 8],
     baseline: { y: BASE, slope: 0 },
     xSize: SIZE,
     fontSize: SIZE,
+    xHeight,
     words: words.map(([text, left, right, confidence = 40]) => ({
       text,
       box: [left, 8, right, BASE],
@@ -107,5 +85,83 @@ describe('readBullets', () => {
   it('keeps a word of more than two characters, however its ink looks', () => {
     const [read] = readBullets([line([['eee', 12, 28]])], image(disc(20, 26, 7)));
     expect(read.words[0].text).toBe('eee');
+  });
+
+  describe('a hollow round bullet ("◦") read as a letter', () => {
+    /** The line's x-height: a letter "o" is this high. */
+    const X_HEIGHT = 20;
+
+    it('is read as "◦" where it starts its line, smaller than a letter, the item a marker\'s gap after it', () => {
+      const page = image(ring(18, 28, 6), rect(60, 16, 120, BASE));
+      const [read] = readBullets(
+        [
+          line(
+            [
+              ['o', 12, 24, 56],
+              ['Item', 60, 120, 92],
+            ],
+            X_HEIGHT,
+          ),
+        ],
+        page,
+      );
+      expect(read.words.map((w) => w.text)).toEqual(['◦', 'Item']);
+      expect(read.words[0].confidence).toBe(92);
+    });
+
+    it('keeps a letter "o" as high as the x-height, one a word space from the next word, or inside the line', () => {
+      const letter = image(ring(20, 26, 10), rect(60, 16, 120, BASE));
+      const [asHigh] = readBullets(
+        [
+          line(
+            [
+              ['o', 10, 30],
+              ['Item', 60, 120],
+            ],
+            X_HEIGHT,
+          ),
+        ],
+        letter,
+      );
+      expect(asHigh.words[0].text).toBe('o');
+
+      const close = image(ring(18, 28, 6), rect(34, 16, 120, BASE));
+      const [spaced] = readBullets(
+        [
+          line(
+            [
+              ['o', 12, 24],
+              ['Item', 34, 120],
+            ],
+            X_HEIGHT,
+          ),
+        ],
+        close,
+      );
+      expect(spaced.words[0].text).toBe('o');
+
+      const inside = image(rect(2, 16, 40, BASE), ring(78, 28, 6), rect(120, 16, 180, BASE));
+      const words: [string, number, number][] = [
+        ['Say', 2, 40],
+        ['o', 72, 84],
+        ['Item', 120, 180],
+      ];
+      const [within] = readBullets([line(words, X_HEIGHT)], inside);
+      expect(within.words.map((w) => w.text)).toEqual(['Say', 'o', 'Item']);
+    });
+
+    it('is not guessed where Tesseract gives the line no x-height', () => {
+      const page = image(ring(18, 28, 6), rect(60, 16, 120, BASE));
+      const [read] = readBullets(
+        [
+          line([
+            ['o', 12, 24],
+            ['Item', 60, 120],
+          ]),
+        ],
+        page,
+      );
+      expect(read.words[0].text).toBe('o');
+    });
   });
 });

@@ -27,32 +27,55 @@ const SOLID_SHARE = 0.95;
 /** A bullet's centre stands this share of the text height above the baseline; a full stop sits on it. */
 const MIN_RISE = 0.1;
 
+/**
+ * A hollow round bullet ("◦", a nested list's marker) Tesseract reads as "o", "eo" or "°": a ring
+ * smaller than the line's x-height (the letter "o" is as high as the x-height or a little more), a
+ * third of it at least (a degree sign is smaller), round, its centre clear.
+ */
+const MIN_RING_SIZE = 0.3;
+const MAX_RING_SIZE = 0.8;
+const MAX_RING_ASPECT = 1.3;
+/**
+ * And it stands apart as a list's marker does: the item's text starts this many x-heights after it,
+ * where a word space is about half an x-height.
+ */
+const MIN_MARKER_GAP = 1.2;
+
 const BULLET = '•';
+const WHITE_BULLET = '◦';
 
 /**
  * Reads the bullets Tesseract misreads. A filled round or square dot before a list item comes back
  * as a word of a character or two ("e", "¢", "°"); the pixels tell it apart from a short word, as a
  * letter's strokes leave most of its box open while a dot fills it. Each such word becomes "•", so
- * the list stage sees the marker it sees on born-digital pages. (A dot Tesseract glues to the
- * item's first word is left: a first letter alone, "a" of "and", can fill its box as a dot does.)
+ * the list stage sees the marker it sees on born-digital pages. A nested list's hollow ring comes
+ * back as "o" or "eo": smaller than the line's letters and set apart from its item, it becomes "◦".
+ * (A dot Tesseract glues to the item's first word is left: a first letter alone, "a" of "and", can
+ * fill its box as a dot does.)
  */
 export function readBullets(lines: OcrLine[], image: GrayImage): OcrLine[] {
   return lines.map((line) => {
-    const dots = line.words.map((w) => isBullet(w, line, image));
-    if (!dots.includes(true)) return line;
+    const marks = line.words.map((w, i) => bulletOf(line, i, image));
+    if (!marks.some(Boolean)) return line;
     // A dot read as a letter costs its word confidence; the bullet is as sure as the line's words.
-    const confidence = averageConfidence(line.words.filter((_, i) => !dots[i]));
-    const words = line.words.map((w, i) =>
-      dots[i] ? { ...w, text: BULLET, confidence: Math.max(w.confidence, confidence) } : w,
-    );
+    const confidence = averageConfidence(line.words.filter((_, i) => !marks[i]));
+    const words = line.words.map((w, i) => {
+      const mark = marks[i];
+      return mark ? { ...w, text: mark, confidence: Math.max(w.confidence, confidence) } : w;
+    });
     return { ...line, words };
   });
 }
 
-function isBullet(word: OcrWord, line: OcrLine, image: GrayImage): boolean {
-  if (word.text === BULLET || [...word.text].length > MAX_MISREAD_CHARS) return false;
+/** The bullet the line's word at `index` is (filled anywhere on the line, hollow at its start), or null. */
+function bulletOf(line: OcrLine, index: number, image: GrayImage): string | null {
+  const word = line.words[index];
+  if (word.text === BULLET || word.text === WHITE_BULLET || [...word.text].length > MAX_MISREAD_CHARS)
+    return null;
   const ink = inkIn(word.box, image);
-  return ink !== null && isDot(ink, line, image);
+  if (!ink) return null;
+  if (isDot(ink, line, image)) return BULLET;
+  return index === 0 && isRing(ink, line, image) && standsApart(line) ? WHITE_BULLET : null;
 }
 
 interface Ink {
@@ -77,6 +100,24 @@ function isDot(ink: Ink, line: OcrLine, image: GrayImage): boolean {
   const centreX = (ink.left + ink.right) / 2;
   const baseline = line.baseline.y + line.baseline.slope * (centreX - line.box[0]);
   return baseline - (ink.top + ink.bottom) / 2 >= MIN_RISE * size;
+}
+
+/** Whether the ink is a hollow round bullet's ring: round, smaller than a letter, its centre clear. */
+function isRing(ink: Ink, line: OcrLine, image: GrayImage): boolean {
+  if (line.xHeight === undefined) return false;
+  const width = ink.right - ink.left + 1;
+  const height = ink.bottom - ink.top + 1;
+  const large = Math.max(width, height);
+  if (large < MIN_RING_SIZE * line.xHeight || large > MAX_RING_SIZE * line.xHeight) return false;
+  if (large > MAX_RING_ASPECT * Math.min(width, height)) return false;
+  const [cx, cy] = [Math.round((ink.left + ink.right) / 2), Math.round((ink.top + ink.bottom) / 2)];
+  return image.gray[cy * image.width + cx] >= DARK_GRAY;
+}
+
+/** Whether the line's second word starts a list marker's gap after its first. */
+function standsApart(line: OcrLine): boolean {
+  const [first, second] = line.words;
+  return second !== undefined && second.box[0] - first.box[2] >= MIN_MARKER_GAP * (line.xHeight ?? Infinity);
 }
 
 /** The box around the dark pixels inside a box, and how many there are. */

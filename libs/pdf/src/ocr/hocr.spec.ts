@@ -28,12 +28,16 @@ describe('parseHocr', () => {
       xSize: 50,
       // 40 pixels of ascenders, as 72% of a font size.
       fontSize: expect.closeTo(40 / 0.72, 5) as number,
+      // The text height less its ascenders and descenders.
+      xHeight: 28,
       words: [
         { text: 'Fish', box: [150, 100, 300, 140], confidence: 96 },
         { text: '&\u00a0Chips', box: [330, 100, 600, 150], confidence: 91 },
       ],
     });
     expect(lines[1].words.map((w) => w.text)).toEqual(['Table']);
+    // Without ascenders and descenders given, the x-height is not guessed.
+    expect(lines[1].xHeight).toBeUndefined();
   });
 });
 
@@ -54,6 +58,7 @@ describe('parseHocr on ideographic lines', () => {
     // Both lines are one size: their words' height, as 92% of a font size.
     expect(lines.map((l) => l.xSize)).toEqual([46, 46]);
     expect(lines.map((l) => l.fontSize)).toEqual([46 / 0.92, 46 / 0.92]);
+    expect(lines.map((l) => l.xHeight)).toEqual([undefined, undefined]);
   });
 
   it('sizes a line of Latin words with a few Chinese characters by its text height', () => {

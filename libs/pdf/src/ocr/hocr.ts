@@ -24,6 +24,12 @@ export interface OcrLine {
    * characters' height on a line of Han characters or Hangul).
    */
   fontSize: number;
+  /**
+   * The height of its lowercase letters without ascenders ("x", "o"), in pixels: Tesseract's text
+   * height less its ascenders and descenders. Unset where Tesseract gives none that fits (a line of
+   * Han characters or Hangul, a line of capitals or digits only).
+   */
+  xHeight?: number;
   /** Set in heavier strokes than the page's body text (read from the pixels, not by Tesseract). */
   bold?: boolean;
   /** Set in letters that lean (read from the pixels). */
@@ -79,8 +85,11 @@ export function parseHocr(hocr: string): OcrLine[] {
       continue;
     }
     const xSize = Number(props.get('x_size') ?? box[3] - box[1]);
-    const fontSize = ascenderSize(xSize, Number(props.get('x_descenders')));
-    lines.push({ box, baseline, xSize, fontSize, words });
+    const descenders = Number(props.get('x_descenders'));
+    const fontSize = ascenderSize(xSize, descenders);
+    const xHeight = xSize - descenders - Number(props.get('x_ascenders'));
+    const fits = xHeight >= MIN_X_HEIGHT_SHARE * xSize && xHeight <= MAX_X_HEIGHT_SHARE * xSize;
+    lines.push({ box, baseline, xSize, fontSize, ...(fits && { xHeight }), words });
   }
   return lines;
 }
@@ -93,6 +102,13 @@ function ascenderSize(xSize: number, descenders: number): number {
   const ascenders = descenders >= 0 && descenders < xSize ? xSize - descenders : xSize * ASCENDER_SHARE;
   return ascenders / ASCENDER_SHARE;
 }
+
+/**
+ * The x-height of text faces over their ascender-to-descender height: 0.4-0.55 (Times 0.42, Helvetica
+ * 0.5, DejaVu 0.52); outside a wider band Tesseract's split of the line's height is a guess.
+ */
+const MIN_X_HEIGHT_SHARE = 0.3;
+const MAX_X_HEIGHT_SHARE = 0.7;
 
 /** The height of an ideographic word's box over its font size (Korean body text 0.96, titles 0.9). */
 const IDEOGRAPH_HEIGHT_SHARE = 0.92;

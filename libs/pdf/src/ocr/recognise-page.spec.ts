@@ -139,6 +139,32 @@ describe('OCR of pages without usable text', () => {
     expect(scanned.markdown).toContain(items.map((item) => `- ${item}`).join('\n'));
   });
 
+  it('reads a scanned nested list whose small dots and rings Tesseract drops or reads as letters', async () => {
+    // A word processor's list: small filled dots before the items, hollow rings before the nested ones.
+    const items: [string, number][] = [
+      ['Apples from the northern orchard', 0],
+      ['Pears picked before the first frost', 0],
+      ['Early pears for the market', 1],
+      ['Late pears for the cellar', 1],
+      ['Plums dried for the winter months', 0],
+    ];
+    const f = await PdfFixture.create();
+    const page = f.page();
+    f.lines(page, BODY, 72, 700, 12);
+    items.forEach(([item, level], i) => {
+      const y = 650 - i * 20;
+      const x = 84 + 24 * level;
+      if (level) page.drawCircle({ x, y: y + 4, size: 1.8, borderWidth: 0.6, borderColor: grayscale(0) });
+      else page.drawCircle({ x, y: y + 4, size: 1.05, color: grayscale(0) });
+      f.lines(page, [item], x + 18, y, 12);
+    });
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    const list = items.map(([item, level]) => `${'  '.repeat(level)}- ${item}`).join('\n');
+    expect(scanned.markdown).toContain(list);
+  });
+
   it('reads the words on the dark bands of a scan, light or dark', async () => {
     // A slide's table: white words on a dark header band, black words on a dark row.
     const f = await PdfFixture.create();
