@@ -9,6 +9,7 @@ import { OcrEngineName, OcrOptions, OcrPage } from './options.js';
 import { withRecogniser } from './recognisers.js';
 import { readBullets } from './bullets.js';
 import { addUnreadBullets } from './unread-bullets.js';
+import { readListNumbers } from './list-numbers.js';
 import { readLeaders } from './leaders.js';
 import { PageImageForOcr, renderForOcr } from './render.js';
 import { scriptGroups } from './scripts.js';
@@ -141,7 +142,10 @@ async function readInScripts(
   let best: { lines: OcrLine[]; confidence: number } | undefined;
   for (const languages of scriptGroups(options.languages ?? ['eng'])) {
     const hocr = await recogniser.recognise(toRead, languages);
-    const lines = readBullets(addUnreadBullets(readLeaders(parseHocr(hocr), image), image), image)
+    const lines = readListNumbers(
+      readBullets(addUnreadBullets(readLeaders(parseHocr(hocr), image), image), image),
+      image,
+    )
       .map((line) => ({
         ...line,
         words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE),
