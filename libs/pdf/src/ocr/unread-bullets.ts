@@ -1,4 +1,5 @@
 import { OcrLine, averageConfidence } from './hocr.js';
+import { components } from './cell-grid.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
@@ -95,42 +96,25 @@ interface Blot {
   edge: boolean;
 }
 
-/** The connected groups of dark pixels (eight neighbours) inside a box of the image. */
+/** The connected groups of dark pixels inside a box of the image. */
 function blotsIn(image: GrayImage, x0: number, y0: number, x1: number, y1: number): Blot[] {
-  const w = x1 - x0 + 1;
-  const h = y1 - y0 + 1;
-  const seen = new Uint8Array(w * h);
-  const dark = (x: number, y: number) => image.gray[(y0 + y) * image.width + x0 + x] < DARK_GRAY;
-  const blots: Blot[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || !dark(start % w, Math.floor(start / w))) continue;
-    const blot: Blot = { box: [Infinity, Infinity, -1, -1], dark: 0, edge: false };
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const k = stack.pop()!;
-      const [x, y] = [k % w, Math.floor(k / w)];
-      blot.dark++;
-      blot.box = [
-        Math.min(blot.box[0], x0 + x),
-        Math.min(blot.box[1], y0 + y),
-        Math.max(blot.box[2], x0 + x),
-        Math.max(blot.box[3], y0 + y),
-      ];
-      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) blot.edge = true;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const [nx, ny] = [x + dx, y + dy];
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const n = ny * w + nx;
-          if (!seen[n] && dark(nx, ny)) {
-            seen[n] = 1;
-            stack.push(n);
-          }
-        }
-      }
-    }
-    blots.push(blot);
+  const cols = x1 - x0 + 1;
+  const rows = y1 - y0 + 1;
+  const on = new Uint8Array(cols * rows);
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++)
+      on[y * cols + x] = image.gray[(y0 + y) * image.width + x0 + x] < DARK_GRAY ? 1 : 0;
   }
-  return blots;
+  return components({ cols, rows, on }).map((cells) => {
+    const xs = cells.map((c) => c % cols);
+    const ys = cells.map((c) => Math.floor(c / cols));
+    const box: Blot['box'] = [
+      x0 + Math.min(...xs),
+      y0 + Math.min(...ys),
+      x0 + Math.max(...xs),
+      y0 + Math.max(...ys),
+    ];
+    const edge = box[0] === x0 || box[1] === y0 || box[2] === x1 || box[3] === y1;
+    return { box, dark: cells.length, edge };
+  });
 }
