@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
+import { OcrLine, OcrWord, averageConfidence, baselineAt } from './hocr.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /** Tesseract reads a bullet as a word of a character or two ("e", "¢", "°", "oe"). */
@@ -41,7 +41,7 @@ const MAX_RING_ASPECT = 1.3;
  */
 const MIN_MARKER_GAP = 1.2;
 
-const BULLET = '•';
+export const BULLET = '•';
 const WHITE_BULLET = '◦';
 
 /**
@@ -98,7 +98,7 @@ function isDot(ink: Ink, line: OcrLine, image: GrayImage): boolean {
   const fill = ink.dark / (width * height);
   if (fill < MIN_SOLID_FILL || (fill < MIN_FILL && !isSolid(ink, image))) return false;
   const centreX = (ink.left + ink.right) / 2;
-  const baseline = line.baseline.y + line.baseline.slope * (centreX - line.box[0]);
+  const baseline = baselineAt(line, centreX);
   return baseline - (ink.top + ink.bottom) / 2 >= MIN_RISE * size;
 }
 

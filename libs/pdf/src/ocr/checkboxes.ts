@@ -1,6 +1,6 @@
 import { intersectionArea } from '../geometry.js';
 import { histogramRank } from './histogram.js';
-import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
+import { OcrLine, OcrWord, averageConfidence, baselineAt } from './hocr.js';
 import { GrayImage } from './render.js';
 import { isRightToLeft } from './scripts.js';
 
@@ -60,10 +60,6 @@ type Box = [number, number, number, number];
 type Mark = [number, number, number, number, number];
 
 const overlaps = (a: Box, b: Box) => intersectionArea(a, b) > 0;
-
-function baselineAt(line: OcrLine, x: number): number {
-  return line.baseline.y + line.baseline.slope * (x - line.box[0]);
-}
 
 function boxBefore(line: OcrLine, image: GrayImage, words: Box[]): Box | null {
   const first = line.words.reduce((a, b) => (b.box[0] < a.box[0] ? b : a));

@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord } from './hocr.js';
+import { OcrLine, OcrWord, baselineAt } from './hocr.js';
 
 /** Word starts this close (in font sizes) line up: Tesseract's boxes waver by a pixel or two. */
 const ALIGN_TOLERANCE = 0.08;
@@ -105,7 +105,7 @@ function placeWords(lines: OcrLine[]): Placed[] {
   const placed: Placed[] = lines.flatMap((line) =>
     line.words.map((word) => {
       const middle = (word.box[0] + word.box[2]) / 2;
-      const base = line.baseline.y + line.baseline.slope * (middle - line.box[0]);
+      const base = baselineAt(line, middle);
       return { word, line, base, size: line.fontSize, left: null, gap: Infinity };
     }),
   );

@@ -42,6 +42,11 @@ export interface OcrLine {
   unread?: [number, number, number, number][];
 }
 
+/** The line's baseline y (image pixels) at `x`. */
+export function baselineAt(line: OcrLine, x: number): number {
+  return line.baseline.y + line.baseline.slope * (x - line.box[0]);
+}
+
 /** The words' mean confidence, each word alike; 100 for no words (nothing read in doubt). */
 export function averageConfidence(words: OcrWord[]): number {
   return words.length ? words.reduce((n, w) => n + w.confidence, 0) / words.length : 100;

@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
+import { OcrLine, OcrWord, averageConfidence, baselineAt } from './hocr.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
@@ -96,7 +96,7 @@ function findLeaders(line: OcrLine, image: GrayImage): Leader[] {
     marks = [];
   };
   for (let x = left; x <= right; x++) {
-    const base = Math.round(line.baseline.y + line.baseline.slope * (x - line.box[0]));
+    const base = Math.round(baselineAt(line, x));
     const dotTop = Math.round(base - dotHeight);
     let low = false;
     let tall = false;

@@ -1,4 +1,4 @@
-import { OcrLine, OcrWord } from './hocr.js';
+import { OcrLine, OcrWord, baselineAt } from './hocr.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /** An item's number read with a comma for its full stop ("4,"), alone before the item's text. */
@@ -31,10 +31,7 @@ export function readListNumbers(lines: OcrLine[], image: GrayImage): OcrLine[] {
 /** Whether the ink at the word's right end (its last mark) reaches below the line's baseline. */
 function hangsBelow(word: OcrWord, line: OcrLine, image: GrayImage): boolean {
   const [x0, y0, x1, y1] = word.box;
-  const inked = (x: number) => {
-    for (let y = y0; y <= y1; y++) if (image.gray[y * image.width + x] < DARK_GRAY) return true;
-    return false;
-  };
+  const inked = (x: number) => columnInked(image, x, y0, y1);
   // The last mark: inked columns from the right up to the first clear one.
   let right = x1;
   while (right > x0 && !inked(right)) right--;
@@ -44,7 +41,7 @@ function hangsBelow(word: OcrWord, line: OcrLine, image: GrayImage): boolean {
   for (let y = y0; y <= Math.min(image.height - 1, y1 + line.xHeight!); y++) {
     for (let x = left; x <= right; x++) if (image.gray[y * image.width + x] < DARK_GRAY) bottom = y;
   }
-  const baseline = line.baseline.y + line.baseline.slope * ((left + right) / 2 - line.box[0]);
+  const baseline = baselineAt(line, (left + right) / 2);
   return bottom > baseline + COMMA_TAIL * line.xHeight!;
 }
 
@@ -53,8 +50,7 @@ function parted(word: OcrWord, chars: number, image: GrayImage): [OcrWord, OcrWo
   const [x0, y0, x1, y1] = word.box;
   let [gapStart, gapWidth, runStart] = [-1, 0, -1];
   for (let x = x0; x <= x1; x++) {
-    let clear = true;
-    for (let y = y0; clear && y <= y1; y++) if (image.gray[y * image.width + x] < DARK_GRAY) clear = false;
+    const clear = !columnInked(image, x, y0, y1);
     if (clear && runStart < 0) runStart = x;
     // A clear run between marks (not a margin of the box) is a gap.
     if (!clear && runStart >= 0) {
@@ -71,4 +67,10 @@ function parted(word: OcrWord, chars: number, image: GrayImage): [OcrWord, OcrWo
     { ...word, text: number, box: [x0, y0, end, y1] },
     { ...word, text: text.slice(chars).join(''), box: [start, y0, x1, y1] },
   ];
+}
+
+/** Whether any pixel of column `x` from row `y0` to `y1` is dark. */
+function columnInked(image: GrayImage, x: number, y0: number, y1: number): boolean {
+  for (let y = y0; y <= y1; y++) if (image.gray[y * image.width + x] < DARK_GRAY) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
 import { placedRun } from '../extract/placed-run.js';
 import { PagePath, TextRun, wordCharCount } from '../model.js';
-import { OcrLine, OcrWord } from './hocr.js';
+import { OcrLine, OcrWord, baselineAt } from './hocr.js';
 import { imageBoxOf } from './render.js';
 import { RULE_GLYPH } from './rules.js';
 import { isRightToLeft } from './scripts.js';
@@ -136,7 +136,6 @@ function toRuns(
   for (const [i, line] of lines.entries()) {
     const size = sizes[i];
     const rtl = isRightToLeft(line.words.map((w) => w.text).join(''));
-    const baseAt = (x: number) => line.baseline.y + line.baseline.slope * (x - line.box[0]);
     const ordered = [...line.words].sort((a, b) => a.box[0] - b.box[0]);
     const unspaced = unspacedWords(ordered, size * scale);
     const together = (a: OcrWord, b: OcrWord) => !starts.has(b) && join(a, b, size * scale, line);
@@ -149,7 +148,7 @@ function toRuns(
             .map((w) => w.text)
             .join(' ')
         : phrase.map((w, k) => (k && !unspaced.has(w) ? ' ' : '') + w.text).join('');
-      const base = pageHeight - baseAt((left + right) / 2) / scale;
+      const base = pageHeight - baselineAt(line, (left + right) / 2) / scale;
       runs.push(
         placedRun(text, left / scale, right / scale, base, size, {
           rtl,

@@ -1,4 +1,5 @@
-import { OcrLine, averageConfidence } from './hocr.js';
+import { OcrLine, averageConfidence, baselineAt } from './hocr.js';
+import { BULLET } from './bullets.js';
 import { components } from './cell-grid.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
@@ -28,8 +29,6 @@ const ABOVE = 1.5;
 const BELOW = 0.5;
 /** Dots of one list stand at one x, within this share of the x-height. */
 const SAME_X = 0.5;
-
-const BULLET = '•';
 
 interface Dot {
   line: number;
@@ -71,7 +70,7 @@ function dotBefore(line: OcrLine, image: GrayImage): Dot['box'] | null {
   const xHeight = line.xHeight;
   const first = line.words[0];
   if (xHeight === undefined || !first || first.text === BULLET) return null;
-  const baseline = line.baseline.y + line.baseline.slope * (first.box[0] - line.box[0]);
+  const baseline = baselineAt(line, first.box[0]);
   const x0 = Math.max(0, Math.round(first.box[0] - REACH * xHeight));
   const x1 = first.box[0] - 1;
   const y0 = Math.max(0, Math.round(baseline - ABOVE * xHeight));
