@@ -53,6 +53,14 @@ describe('parseHocr on ideographic lines', () => {
       .join('') +
     '</span>';
 
+  it('drops the direction marks Tesseract ends a word read against its line with', () => {
+    const hocr = `<span class='ocr_line' id='line_1_1' title="bbox 100 100 900 140; baseline 0 -8; x_size 40">
+  <span class='ocrx_word' id='word_1_1' title='bbox 700 100 900 140; x_wconf 92'>הספר</span>
+  <span class='ocrx_word' id='word_1_2' title='bbox 400 100 650 140; x_wconf 90' lang='eng' dir='ltr'>Python\u200f</span>
+ </span>`;
+    expect(parseHocr(hocr)[0].words.map((w) => w.text)).toEqual(['הספר', 'Python']);
+  });
+
   it("sizes a line of Hangul by its words' height, not the text height Tesseract splits as for Latin", () => {
     const lines = parseHocr(hangul(100, 61, 15) + hangul(200, 97, 15));
     // Both lines are one size: their words' height, as 92% of a font size.

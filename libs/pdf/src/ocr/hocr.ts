@@ -55,6 +55,12 @@ export function averageConfidence(words: OcrWord[]): number {
 /** Ascender height over font size in common text faces (Times 0.68, Helvetica 0.72, DejaVu 0.76). */
 const ASCENDER_SHARE = 0.72;
 
+/**
+ * The left-to-right and right-to-left marks Tesseract ends a word read in another direction than its
+ * line with: the words' order already says it.
+ */
+const DIRECTION_MARKS = /[\u200e\u200f]/g;
+
 /** The page parts Tesseract lays words on; pictures (`ocr_photo`) and rules are not lines. */
 const LINE = /<span class='ocr_(?:line|textfloat|header|caption|textline)'[^>]*title="([^"]*)"[^>]*>/g;
 const WORD = /<span class='ocrx_word'[^>]*title='([^']*)'[^>]*>(.*?)<\/span>/g;
@@ -78,7 +84,9 @@ export function parseHocr(hocr: string): OcrLine[] {
     for (const w of body.matchAll(WORD)) {
       const wordProps = titleProps(w[1]);
       const wordBox = numbers(wordProps.get('bbox'), 4) as OcrWord['box'] | null;
-      const text = decodeEntities(w[2].replace(/<[^>]*>/g, '')).trim();
+      const text = decodeEntities(w[2].replace(/<[^>]*>/g, ''))
+        .replace(DIRECTION_MARKS, '')
+        .trim();
       if (!wordBox || !text) continue;
       words.push({ text, box: wordBox, confidence: Number(wordProps.get('x_wconf') ?? 0) });
     }

@@ -378,5 +378,13 @@ describe('OCR of pages in another script', () => {
       });
       expect(englishOnly.markdown).not.toContain(HEBREW[0]);
     });
+    test(`reads the English words of a Hebrew scan with ${engine}`, async () => {
+      const lines = ['הספר של Python נמצא על השולחן', 'הקובץ נשמר בתיקייה Documents שלך'];
+      const result = await convertPdf(await scannedLines(lines), { ocr: hebrewSetup(engine) });
+      // The Hebrew model alone reads "Python" as Hebrew letters and signs: the lines holding such
+      // doubtful words are read again with English too.
+      const words = (text: string) => text.replace(/^#+ /gm, '').split(/\s+/).filter(Boolean);
+      expect(words(result.markdown)).toEqual(words(lines.join(' ')));
+    });
   }
 });

@@ -12,7 +12,8 @@ import { addUnreadBullets } from './unread-bullets.js';
 import { readListNumbers } from './list-numbers.js';
 import { readLeaders } from './leaders.js';
 import { PageImageForOcr, renderForOcr } from './render.js';
-import { scriptGroups } from './scripts.js';
+import { borrowedLanguage, scriptGroups } from './scripts.js';
+import { rereadMixedLines } from './mixed-scripts.js';
 import { readCheckboxes } from './checkboxes.js';
 import { captionedFrames } from './captioned-frames.js';
 import { picturesOnScan } from './pictures.js';
@@ -132,6 +133,8 @@ const SCRIPT_READ_CONFIDENCE = 75;
  * other configured script's in turn: the most confident reading wins. Pages in the first script
  * (nearly all, where one script is configured) are read once. The recogniser reads `toRead` (the
  * page with its dark fills cleared); leaders and bullets are found on `image`, the page as rendered.
+ * A page read in another script than Latin has the lines where it holds doubtful words read again
+ * with the configured Latin language too, for the words such text borrows.
  */
 async function readInScripts(
   recogniser: Recogniser,
@@ -139,24 +142,36 @@ async function readInScripts(
   image: PageImageForOcr,
   options: OcrOptions,
 ): Promise<{ engine: OcrEngineName; lines: OcrLine[] }> {
-  let best: { lines: OcrLine[]; confidence: number } | undefined;
-  for (const languages of scriptGroups(options.languages ?? ['eng'])) {
-    const hocr = await recogniser.recognise(toRead, languages);
-    const lines = readListNumbers(
-      readBullets(addUnreadBullets(readLeaders(parseHocr(hocr), image), image), image),
-      image,
-    )
-      .map((line) => ({
-        ...line,
-        words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE),
-        unread: line.words.filter((w) => w.confidence < MIN_WORD_CONFIDENCE).map((w) => w.box),
-      }))
-      .filter((line) => line.words.length);
+  const configured = options.languages ?? ['eng'];
+  let best: { read: OcrLine[]; lines: OcrLine[]; languages: string[]; confidence: number } | undefined;
+  for (const languages of scriptGroups(configured)) {
+    const read = parseHocr(await recogniser.recognise(toRead, languages));
+    const lines = afterReading(read, image);
     const confidence = meanConfidence(lines);
-    if (!best || confidence > best.confidence) best = { lines, confidence };
+    if (!best || confidence > best.confidence) best = { read, lines, languages, confidence };
     if (best.confidence >= SCRIPT_READ_CONFIDENCE) break;
   }
-  return { engine: recogniser.engine, lines: best?.lines ?? [] };
+  if (!best) return { engine: recogniser.engine, lines: [] };
+  const borrowed = borrowedLanguage(configured);
+  if (borrowed && !best.languages.includes(borrowed)) {
+    const read = await rereadMixedLines(recogniser, toRead, best.read, best.languages, [borrowed]);
+    if (read !== best.read) return { engine: recogniser.engine, lines: afterReading(read, image) };
+  }
+  return { engine: recogniser.engine, lines: best.lines };
+}
+
+/**
+ * What Tesseract's reading of a page leaves to the pixels (leaders, bullets, list numbers), with the
+ * words read too doubtfully to keep set aside as unread.
+ */
+function afterReading(read: OcrLine[], image: PageImageForOcr): OcrLine[] {
+  return readListNumbers(readBullets(addUnreadBullets(readLeaders(read, image), image), image), image)
+    .map((line) => ({
+      ...line,
+      words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE),
+      unread: line.words.filter((w) => w.confidence < MIN_WORD_CONFIDENCE).map((w) => w.box),
+    }))
+    .filter((line) => line.words.length);
 }
 
 /** The text layer's runs, plus the recognised words where the text layer has nothing. */

@@ -2,6 +2,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { openDocument } from '../pdfjs.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
 import type { ImageToRead } from './engines.js';
+import { isRightToLeft } from './scripts.js';
 
 /** Pixels per point of the test scans: 150 dpi, an ordinary office scan. */
 const SCAN_SCALE = 150 / 72;
@@ -69,11 +70,13 @@ export async function scannedLines(lines: string[]): Promise<Uint8Array> {
   const { default: sharp } = await import('sharp');
   const [width, height] = [612 * SCAN_SCALE, 792 * SCAN_SCALE].map(Math.round);
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // A right-to-left line is set from the right margin with its base direction so (its Latin words
+  // embedded where they fall in its reading order).
   const text = lines
-    .map(
-      (l, i) =>
-        `<text x="150" y="${200 + i * 70}" font-family="DejaVu Sans" font-size="36">${escape(l)}</text>`,
-    )
+    .map((l, i) => {
+      const x = isRightToLeft(l) ? `x="${width - 150}" direction="rtl"` : 'x="150"';
+      return `<text ${x} y="${200 + i * 70}" font-family="DejaVu Sans" font-size="36">${escape(l)}</text>`;
+    })
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/>${text}</svg>`;
   const png = await sharp(Buffer.from(svg)).grayscale().png().toBuffer();

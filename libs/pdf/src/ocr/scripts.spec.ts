@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isRightToLeft, scriptGroups } from './scripts.js';
+import { borrowedLanguage, isRightToLeft, scriptGroups } from './scripts.js';
 
 describe('scriptGroups', () => {
   it('groups languages by script in the order they were named', () => {
@@ -12,6 +12,13 @@ describe('scriptGroups', () => {
 
   it('makes a language of no known script a group of its own', () => {
     expect(scriptGroups(['eng', 'script/Latin', 'xyz'])).toEqual([['eng'], ['script/Latin'], ['xyz']]);
+  });
+});
+
+describe('borrowedLanguage', () => {
+  it('is the first Latin-script language configured, wherever it was named', () => {
+    expect(borrowedLanguage(['kor', 'deu', 'eng'])).toBe('deu');
+    expect(borrowedLanguage(['ara', 'fas'])).toBeUndefined();
   });
 });
 

@@ -35,6 +35,14 @@ export function scriptGroups(languages: readonly string[]): string[][] {
   return [...groups.values()];
 }
 
+/**
+ * The Latin-script language that lines of another script are read again with, for the words they
+ * borrow (names, terms, units): the first configured. Undefined where none is configured.
+ */
+export function borrowedLanguage(languages: readonly string[]): string | undefined {
+  return languages.find((l) => SCRIPT_OF.get(l) === 'Latin');
+}
+
 /** Han, kana and Hangul: each character drawn in a square nearly as tall as the font's body. */
 export const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
