@@ -1,12 +1,7 @@
 import { ImageToRead, Recogniser } from './engines.js';
 import { OcrLine, OcrWord, parseHocr } from './hocr.js';
-
-/**
- * A word its script's model reads with less confidence than this may be in another script: on the
- * docling corpus's Korean and Arabic scans their own words read at 85-97, and the Latin words set among
- * them ("WHO", "Python", "pandas") at 0-66 (as digits and punctuation).
- */
-const DOUBTFUL_WORD = 70;
+import { DOUBTFUL_WORD } from './word-confidence.js';
+import { cut, linesInSlot, stack } from './strip.js';
 
 /** White around each line cut out to be read again, in line heights: Tesseract wants a margin. */
 const MARGIN = 0.5;
@@ -29,19 +24,22 @@ export async function rereadMixedLines(
 ): Promise<OcrLine[]> {
   const doubtful = lines.filter((l) => l.words.some((w) => w.confidence < DOUBTFUL_WORD));
   if (!doubtful.length || !also.length) return lines;
-  const strip = stackLines(image, doubtful);
+  // Only the line's own box is cut out: the rows above and below it hold the neighbouring lines'
+  // ascenders and descenders.
+  const pieces = doubtful.map((l) => cut(image, l.box));
+  const pad = (piece: ImageToRead) => MARGIN * piece.height;
+  const strip = stack(pieces, pad);
   const reread = parseHocr(await recogniser.recognise(strip.image, [...read, ...also]));
   return lines.map((line) => {
     const i = doubtful.indexOf(line);
     if (i < 0) return line;
     const slot = strip.slots[i];
-    const words = reread
-      .filter((l) => {
-        const middle = (l.box[1] + l.box[3]) / 2;
-        return middle >= slot.top && middle < slot.top + slot.height;
-      })
+    // From the strip back to the page: the piece's corner stands `pad` inside its slot.
+    const dx = Math.max(0, line.box[0]) - Math.round(pad(pieces[i]));
+    const dy = Math.max(0, line.box[1]) - Math.round(pad(pieces[i])) - slot.top;
+    const words = linesInSlot(reread, slot)
       .flatMap((l) => l.words)
-      .map((w) => ({ ...w, box: shift(w.box, slot) }));
+      .map((w): OcrWord => ({ ...w, box: [w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy] }));
     return { ...line, words: mergeReadings(line.words, words) };
   });
 }
@@ -84,48 +82,4 @@ function readAgain(word: OcrWord, found: OcrWord[]): OcrWord[] {
   if (word.confidence >= DOUBTFUL_WORD) return [word];
   const sure = found.filter((w) => w.confidence >= DOUBTFUL_WORD);
   return sure.length ? sure : [word];
-}
-
-/** Where a line cut out of the page stands in the strip: its strip rows, and the page x and y of its corner. */
-interface Slot {
-  top: number;
-  height: number;
-  dx: number;
-  dy: number;
-}
-
-function shift(
-  [x0, y0, x1, y1]: [number, number, number, number],
-  s: Slot,
-): [number, number, number, number] {
-  return [x0 + s.dx, y0 + s.dy - s.top, x1 + s.dx, y1 + s.dy - s.top];
-}
-
-/**
- * The lines cut out of the page, one under another with white around each: only the line's own box
- * is copied, as the rows above and below it hold the neighbouring lines' ascenders and descenders.
- */
-function stackLines(image: ImageToRead, lines: OcrLine[]): { image: ImageToRead; slots: Slot[] } {
-  const cuts = lines.map(({ box }) => ({
-    x0: Math.max(0, box[0]),
-    y0: Math.max(0, box[1]),
-    x1: Math.min(image.width, box[2]),
-    y1: Math.min(image.height, box[3]),
-    pad: Math.round(MARGIN * (box[3] - box[1])),
-  }));
-  const width = Math.max(...cuts.map((c) => c.x1 - c.x0 + 2 * c.pad));
-  const height = cuts.reduce((n, c) => n + c.y1 - c.y0 + 2 * c.pad, 0);
-  const gray = new Uint8Array(width * height).fill(255);
-  const slots: Slot[] = [];
-  let top = 0;
-  for (const c of cuts) {
-    for (let y = c.y0; y < c.y1; y++) {
-      const at = (top + c.pad + y - c.y0) * width + c.pad;
-      gray.set(image.gray.subarray(y * image.width + c.x0, y * image.width + c.x1), at);
-    }
-    const height = c.y1 - c.y0 + 2 * c.pad;
-    slots.push({ top, height, dx: c.x0 - c.pad, dy: c.y0 - c.pad });
-    top += height;
-  }
-  return { image: { gray, width, height, dpi: image.dpi }, slots };
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
-import { grayscale } from 'pdf-lib';
+import { degrees, grayscale } from 'pdf-lib';
 import { convertPdf } from '../convert.js';
 import { PdfFixture } from '../testing/pdf-fixtures.js';
 import { checkOcrSetup, nativeTesseractPath } from './engines.js';
@@ -273,6 +273,33 @@ describe('OCR of pages without usable text', () => {
     expect(scanned.assets.tables).toHaveLength(1);
     expect(scanned.markdown).toContain(
       '| Station | Rainfall |\n| - | - |\n| Harbour | 812 |\n| Airport | 640 |',
+    );
+  });
+
+  it('reads the turned column headers of a scanned ruled table into its header row', async () => {
+    const f = await PdfFixture.create();
+    const page = f.page();
+    // A wide first column, then three narrow ones headed upward, as a matrix of permissions is set.
+    const xs = [72, 300, 336, 372, 408];
+    const ys = [700, 610, 586, 562];
+    for (const y of ys) f.line(page, xs[0], y, xs[4], y);
+    for (const x of xs) f.line(page, x, ys[0], x, ys[3]);
+    f.lines(page, ['User action'], xs[0] + 6, ys[0] - 14, 10, true);
+    const headers = ['Reviewer', 'Publisher', 'Operator'];
+    headers.forEach((text, i) =>
+      page.drawText(text, { x: xs[i + 1] + 22, y: ys[1] + 6, size: 10, font: f.bold, rotate: degrees(90) }),
+    );
+    const rows = [
+      ['Approve drafts', 'yes', 'no', 'yes'],
+      ['Publish pages', 'no', 'yes', 'yes'],
+    ];
+    rows.forEach((row, r) => row.forEach((text, c) => f.lines(page, [text], xs[c] + 6, ys[r + 1] - 16, 10)));
+    const scanned = await convertPdf(await scannedCopy(await f.bytes()), {
+      ocr: { mode: 'auto', engine: 'tesseract.js' },
+    });
+    expect(scanned.markdown).toContain(
+      '| User action | Reviewer | Publisher | Operator |\n| - | - | - | - |\n' +
+        '| Approve drafts | yes | no | yes |\n| Publish pages | no | yes | yes |',
     );
   });
 

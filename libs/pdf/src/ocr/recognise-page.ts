@@ -14,6 +14,8 @@ import { readLeaders } from './leaders.js';
 import { PageImageForOcr, renderForOcr } from './render.js';
 import { borrowedLanguage, scriptGroups } from './scripts.js';
 import { rereadMixedLines } from './mixed-scripts.js';
+import { noiseWords } from './word-confidence.js';
+import { readTurnedText, withoutTurned } from './turned-text.js';
 import { readCheckboxes } from './checkboxes.js';
 import { captionedFrames } from './captioned-frames.js';
 import { picturesOnScan } from './pictures.js';
@@ -25,8 +27,6 @@ import { meanConfidence, ocrRuns, ocrWords } from './to-runs.js';
 import { markBold } from './weight.js';
 import { markItalic } from './slant.js';
 
-/** Words Tesseract is less sure of than this are noise (specks, texture in photographs). */
-const MIN_WORD_CONFIDENCE = 20;
 /** An image holding at least this many recognised characters was a scan of text, not a picture. */
 const SCANNED_TEXT_CHARS = 20;
 /** A frame's own rules lie this close (points) to its edges. */
@@ -84,7 +84,10 @@ export async function recognisePage(
   // around each word, as a rule between two words of a phrase still parts them.
   const words = ocrWords(lines, image.scale, content.height);
   const rules = rulesFromPixels(image.gray, image.width, image.height, image.scale, content.height, words);
-  const recognised = ocrRuns(lines, image.scale, content.height, rules);
+  const turned = await withRecogniser(options, (r) =>
+    readTurnedText(r, image, toRead, lines, rules, read.languages, content.height),
+  );
+  const recognised = ocrRuns(withoutTurned(lines, turned.boxes), image.scale, content.height, rules);
   // A few marks read in a picture (edges, texture) are not text: the page keeps its pictures.
   const chars = recognised.reduce((n, r) => n + r.text.length, 0);
   if (!recognised.length || (plan === 'fill' && chars < MIN_USABLE_CHARS)) return null;
@@ -105,7 +108,7 @@ export async function recognisePage(
     content: {
       ...content,
       runs,
-      verticalRuns: plan === 'replace' ? [] : content.verticalRuns,
+      verticalRuns: [...(plan === 'replace' ? [] : (content.verticalRuns ?? [])), ...turned.runs],
       images: [
         ...content.images.filter((im) => !holdsText(im.bbox, recognised)),
         // Rendered from the page where they show, as a drawing is: the scan is one image.
@@ -141,7 +144,7 @@ async function readInScripts(
   toRead: ImageToRead,
   image: PageImageForOcr,
   options: OcrOptions,
-): Promise<{ engine: OcrEngineName; lines: OcrLine[] }> {
+): Promise<{ engine: OcrEngineName; lines: OcrLine[]; languages: string[] }> {
   const configured = options.languages ?? ['eng'];
   let best: { read: OcrLine[]; lines: OcrLine[]; languages: string[]; confidence: number } | undefined;
   for (const languages of scriptGroups(configured)) {
@@ -151,25 +154,29 @@ async function readInScripts(
     if (!best || confidence > best.confidence) best = { read, lines, languages, confidence };
     if (best.confidence >= SCRIPT_READ_CONFIDENCE) break;
   }
-  if (!best) return { engine: recogniser.engine, lines: [] };
+  if (!best) return { engine: recogniser.engine, lines: [], languages: [] };
   const borrowed = borrowedLanguage(configured);
   if (borrowed && !best.languages.includes(borrowed)) {
     const read = await rereadMixedLines(recogniser, toRead, best.read, best.languages, [borrowed]);
-    if (read !== best.read) return { engine: recogniser.engine, lines: afterReading(read, image) };
+    if (read !== best.read) {
+      return { engine: recogniser.engine, lines: afterReading(read, image), languages: best.languages };
+    }
   }
-  return { engine: recogniser.engine, lines: best.lines };
+  return { engine: recogniser.engine, lines: best.lines, languages: best.languages };
 }
 
 /**
  * What Tesseract's reading of a page leaves to the pixels (leaders, bullets, list numbers), with the
- * words read too doubtfully to keep set aside as unread.
+ * words that are noise set aside as unread.
  */
 function afterReading(read: OcrLine[], image: PageImageForOcr): OcrLine[] {
-  return readListNumbers(readBullets(addUnreadBullets(readLeaders(read, image), image), image), image)
+  const lines = readListNumbers(readBullets(addUnreadBullets(readLeaders(read, image), image), image), image);
+  const noise = noiseWords(lines);
+  return lines
     .map((line) => ({
       ...line,
-      words: line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE),
-      unread: line.words.filter((w) => w.confidence < MIN_WORD_CONFIDENCE).map((w) => w.box),
+      words: line.words.filter((w) => !noise(w)),
+      unread: line.words.filter(noise).map((w) => w.box),
     }))
     .filter((line) => line.words.length);
 }
