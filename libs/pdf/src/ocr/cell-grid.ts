@@ -65,6 +65,19 @@ export function components(grid: CellGrid): number[][] {
   return out;
 }
 
+/** First and last column and row of an area of cells. */
+export type CellBox = [number, number, number, number];
+
+/** The bounds of an area of cells (indexes in a grid `cols` wide): its first and last column and row. */
+export function cellBounds(cells: readonly number[], cols: number): CellBox {
+  let [c0, r0, c1, r1] = [Infinity, Infinity, -1, -1];
+  for (const c of cells) {
+    const [col, row] = [c % cols, Math.floor(c / cols)];
+    [c0, r0, c1, r1] = [Math.min(c0, col), Math.min(r0, row), Math.max(c1, col), Math.max(r1, row)];
+  }
+  return [c0, r0, c1, r1];
+}
+
 /** The cell's neighbours above, below and to either side, within the grid. */
 export function neighbours(c: number, cols: number, rows: number): number[] {
   const out: number[] = [];

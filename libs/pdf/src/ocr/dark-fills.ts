@@ -1,4 +1,4 @@
-import { CellGrid, close, components, morph, neighbours } from './cell-grid.js';
+import { CellGrid, cellBounds, close, components, morph, neighbours } from './cell-grid.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /** The fills are found on a grid of cells this many points wide (8 pixels at 300 dpi). */
@@ -96,13 +96,8 @@ function wideAreas(grid: CellGrid, size: number): CellGrid {
 
 /** How many columns of cells the area spans. */
 function spanOf(cells: number[], cols: number): number {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const c of cells) {
-    min = Math.min(min, c % cols);
-    max = Math.max(max, c % cols);
-  }
-  return max - min + 1;
+  const [c0, , c1] = cellBounds(cells, cols);
+  return c1 - c0 + 1;
 }
 
 /** Calls `each` with every pixel index of the cell. */

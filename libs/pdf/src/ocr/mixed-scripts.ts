@@ -1,3 +1,4 @@
+import { spanOverlap } from '../geometry.js';
 import { ImageToRead, Recogniser } from './engines.js';
 import { OcrLine, OcrWord, parseHocr } from './hocr.js';
 import { DOUBTFUL_WORD } from './word-confidence.js';
@@ -60,7 +61,7 @@ export function mergeReadings(words: OcrWord[], reread: OcrWord[]): OcrWord[] {
  */
 function placeWords(reread: OcrWord[], words: OcrWord[]): Map<OcrWord, OcrWord[]> {
   const placed = new Map<OcrWord, OcrWord[]>();
-  const overlap = (a: OcrWord, b: OcrWord) => Math.min(a.box[2], b.box[2]) - Math.max(a.box[0], b.box[0]);
+  const overlap = (a: OcrWord, b: OcrWord) => spanOverlap(a.box[0], a.box[2], b.box[0], b.box[2]);
   for (const r of reread) {
     const half = (r.box[2] - r.box[0]) / 2;
     let best: OcrWord | undefined;

@@ -1,6 +1,6 @@
 import { captionKind } from '../classify/captions.js';
 import { BBox } from '../types.js';
-import { CellGrid, close, components } from './cell-grid.js';
+import { CellBox, CellGrid, cellBounds, close, components } from './cell-grid.js';
 import { histogramMedian } from './histogram.js';
 import { OcrLine, OcrWord, averageConfidence } from './hocr.js';
 import { GrayImage, pageBoxOf } from './render.js';
@@ -212,9 +212,6 @@ function isLabel(line: OcrLine): boolean {
   return unsure || (line.words.length <= MAX_LABEL_WORDS && text.length <= MAX_LABEL_CHARS);
 }
 
-/** First and last column and row of an area of cells. */
-type CellBox = [number, number, number, number];
-
 /** The page's cells, `cell` pixels square. */
 class Grid {
   readonly cols: number;
@@ -301,12 +298,7 @@ class Grid {
 
   /** The cells' bounds: first and last column and row. */
   bounds(cells: number[]): CellBox {
-    let [c0, r0, c1, r1] = [Infinity, Infinity, -1, -1];
-    for (const c of cells) {
-      const [col, row] = [c % this.cols, Math.floor(c / this.cols)];
-      [c0, r0, c1, r1] = [Math.min(c0, col), Math.min(r0, row), Math.max(c1, col), Math.max(r1, row)];
-    }
-    return [c0, r0, c1, r1];
+    return cellBounds(cells, this.cols);
   }
 
   /**

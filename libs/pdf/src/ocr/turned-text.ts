@@ -1,6 +1,7 @@
 import { TextRun, PagePath } from '../model.js';
+import { boxArea, intersectionArea } from '../geometry.js';
 import { BBox } from '../types.js';
-import { CellGrid, components } from './cell-grid.js';
+import { CellGrid, cellBounds, components } from './cell-grid.js';
 import { ImageToRead, Recogniser } from './engines.js';
 import { averageConfidence, OcrLine, OcrWord, parseHocr } from './hocr.js';
 import { DOUBTFUL_WORD } from './word-confidence.js';
@@ -113,7 +114,7 @@ function isReading(words: OcrWord[]): boolean {
 /** The lines' words but those lying mostly inside a turned piece: Tesseract's reading of it upright. */
 export function withoutTurned(lines: OcrLine[], boxes: PixelBox[]): OcrLine[] {
   if (!boxes.length) return lines;
-  const inside = (w: OcrWord) => boxes.some((b) => overlapArea(w.box, b) > 0.5 * area(w.box));
+  const inside = (w: OcrWord) => boxes.some((b) => intersectionArea(w.box, b) > 0.5 * boxArea(w.box));
   return lines
     .map((line) => ({ ...line, words: line.words.filter((w) => !inside(w)) }))
     .filter((line) => line.words.length);
@@ -172,11 +173,7 @@ function turnedInk(
   const pt = (cells: number) => (cells * cell) / image.scale;
   const out: PixelBox[] = [];
   for (const cells of components(bridgeDown(grid, Math.round(ALONG_PT / CELL_PT)))) {
-    let [c0, r0, c1, r1] = [cols, rows, -1, -1];
-    for (const c of cells) {
-      const [x, y] = [c % cols, Math.floor(c / cols)];
-      [c0, r0, c1, r1] = [Math.min(c0, x), Math.min(r0, y), Math.max(c1, x), Math.max(r1, y)];
-    }
+    const [c0, r0, c1, r1] = cellBounds(cells, cols);
     const [width, length] = [pt(c1 - c0 + 1), pt(r1 - r0 + 1)];
     if (length < MIN_LENGTH_PT || width < MIN_HEIGHT_PT || width > MAX_HEIGHT_PT) continue;
     if (length < MIN_ELONGATION * width) continue;
@@ -224,12 +221,4 @@ function inkShare(image: PageImageForOcr, [x0, y0, x1, y1]: PixelBox): number {
     }
   }
   return ink / Math.max(1, (x1 - x0) * (y1 - y0));
-}
-
-function area([x0, y0, x1, y1]: readonly number[]): number {
-  return Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-}
-
-function overlapArea(a: readonly number[], b: readonly number[]): number {
-  return area([Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])]);
 }

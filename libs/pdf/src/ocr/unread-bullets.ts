@@ -1,6 +1,6 @@
 import { OcrLine, averageConfidence, baselineAt } from './hocr.js';
 import { BULLET } from './bullets.js';
-import { components } from './cell-grid.js';
+import { cellBounds, components } from './cell-grid.js';
 import { DARK_GRAY, GrayImage } from './render.js';
 
 /**
@@ -105,14 +105,8 @@ function blotsIn(image: GrayImage, x0: number, y0: number, x1: number, y1: numbe
       on[y * cols + x] = image.gray[(y0 + y) * image.width + x0 + x] < DARK_GRAY ? 1 : 0;
   }
   return components({ cols, rows, on }).map((cells) => {
-    const xs = cells.map((c) => c % cols);
-    const ys = cells.map((c) => Math.floor(c / cols));
-    const box: Blot['box'] = [
-      x0 + Math.min(...xs),
-      y0 + Math.min(...ys),
-      x0 + Math.max(...xs),
-      y0 + Math.max(...ys),
-    ];
+    const [c0, r0, c1, r1] = cellBounds(cells, cols);
+    const box: Blot['box'] = [x0 + c0, y0 + r0, x0 + c1, y0 + r1];
     const edge = box[0] === x0 || box[1] === y0 || box[2] === x1 || box[3] === y1;
     return { box, dark: cells.length, edge };
   });
